@@ -1,0 +1,68 @@
+"""Filters every template may use (registered as builtins in settings)."""
+
+import datetime
+
+from django import template
+from django.utils import formats, timezone
+
+from lantoa import text
+
+register = template.Library()
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+@register.filter
+def vn_date(value):
+    """02/3/2018."""
+    return text.short_date(_as_date(value))
+
+
+@register.filter
+def vn_datetime(value):
+    """14:05 02/3/2018."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local:%H:%M} {text.short_date(local.date())}"
+
+
+@register.filter
+def vn_long_date(value):
+    """ngày 02 tháng 3 năm 2018."""
+    return text.long_date(_as_date(value))
+
+
+@register.filter
+def num(value, decimals=None):
+    """1.234.567 in Vietnamese, 1,234,567 in English; empty stays empty."""
+    if value is None or value == "":
+        return ""
+    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def percent(value, decimals=1):
+    if value is None:
+        return "—"
+    return f"{formats.number_format(value * 100, decimal_pos=decimals, use_l10n=True)}%"
+
+
+@register.filter
+def bootstrap(field):
+    """Render a bound field's widget with Bootstrap's classes and its error state."""
+    input_type = getattr(field.field.widget, "input_type", None)
+    if input_type == "checkbox":
+        css = "form-check-input"
+    elif input_type == "select" or field.field.widget.__class__.__name__.endswith("Select"):
+        css = "form-select"
+    else:
+        css = "form-control"
+    if field.errors:
+        css += " is-invalid"
+    existing = field.field.widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{css} {existing}".strip()})

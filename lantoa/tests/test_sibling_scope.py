@@ -1,0 +1,134 @@
+"""Walk every page of the site as officers of two sibling district federations.
+
+Neither may see or change the other's records. Every named URL must appear below: a new page,
+export or API endpoint fails `test_it_walks_every_url_of_the_site` until it joins the walk.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from lantoa.test import MARKER_A, MARKER_B, ScenarioTestCase
+
+
+@dataclass
+class Page:
+    """A page without a record in its URL: it lists or sums what its user may see."""
+
+    query: str = ""
+
+
+@dataclass
+class Owned:
+    """A page about one record; `kwargs(scenario, side)` builds the URL of side "a" or "b"."""
+
+    kwargs: callable
+    admin_only: bool = False
+    methods: tuple = field(default=("get", "post"))
+
+
+def side_unit(s, side):
+    return s.district_a if side == "a" else s.district_b
+
+
+def side_grassroots(s, side):
+    return s.grassroots_a if side == "a" else s.grassroots_b
+
+
+def side_place(s, side):
+    return s.place_a if side == "a" else s.place_b
+
+
+ROUTES = {
+    "home": Page(),
+    "unit_list": Page(),
+    "unit_list?q": Page(query="?q=sibling"),
+    "unit_create": Owned(lambda s, side: {}, admin_only=True),
+    "unit_detail": Owned(lambda s, side: {"pk": side_grassroots(s, side).pk}),
+    "unit_edit": Owned(lambda s, side: {"pk": side_grassroots(s, side).pk}, admin_only=True),
+    "headcount_edit": Owned(lambda s, side: {"pk": side_grassroots(s, side).pk}),
+    "place_create": Owned(lambda s, side: {"pk": side_unit(s, side).pk}, admin_only=True),
+    "place_edit": Owned(lambda s, side: {"pk": side_place(s, side).pk}, admin_only=True),
+}
+
+# Pages about the signed-in user only, or no data at all.
+WITHOUT_RECORDS = {
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "set_language",
+}
+
+
+def named_routes(patterns=None, namespace=None):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = pattern.namespace or namespace
+            yield from named_routes(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+class SiblingScopeTestCase(ScenarioTestCase):
+    def url(self, name, side):
+        route = ROUTES[name]
+        if isinstance(route, Page):
+            return reverse(name.split("?")[0]) + route.query
+        return reverse(name, kwargs=route.kwargs(self, side))
+
+    def test_it_walks_every_url_of_the_site(self):
+        walked = {name.split("?")[0] for name in ROUTES} | WITHOUT_RECORDS
+        missing = sorted(set(named_routes()) - walked)
+        self.assertEqual(missing, [], "add these URLs to the sibling-scope walk")
+
+    def test_it_shows_neither_officer_the_other_sides_records_on_pages(self):
+        for user, other in [(self.officer_a, MARKER_B), (self.officer_b, MARKER_A)]:
+            self.login(user)
+            for name, route in ROUTES.items():
+                if not isinstance(route, Page):
+                    continue
+                with self.subTest(user=user.username, page=name):
+                    response = self.client.get(self.url(name, None))
+                    self.assertEqual(response.status_code, 200)
+                    self.assertNotContains(response, other)
+
+    def test_it_answers_not_found_for_the_other_sides_records(self):
+        for user, other in [(self.officer_a, "b"), (self.officer_b, "a")]:
+            self.login(user)
+            for name, route in ROUTES.items():
+                if not isinstance(route, Owned) or not route.kwargs(self, other):
+                    continue
+                for method in route.methods:
+                    with self.subTest(user=user.username, page=name, method=method):
+                        response = getattr(self.client, method)(self.url(name, other))
+                        self.assertIn(response.status_code, (403, 404))
+
+    def test_it_opens_each_officers_own_records(self):
+        for user, own in [(self.officer_a, "a"), (self.officer_b, "b")]:
+            self.login(user)
+            for name, route in ROUTES.items():
+                if not isinstance(route, Owned):
+                    continue
+                with self.subTest(user=user.username, page=name):
+                    response = self.client.get(self.url(name, own))
+                    self.assertEqual(response.status_code, 403 if route.admin_only else 200)
+
+    def test_it_lets_the_administrator_open_both_sides(self):
+        self.login(self.admin)
+        for name in ROUTES:
+            for side in ("a", "b"):
+                with self.subTest(page=name, side=side):
+                    response = self.client.get(self.url(name, side))
+                    self.assertEqual(response.status_code, 200)
+
+    def test_it_keeps_officers_out_of_django_admin(self):
+        self.login(self.officer_a)
+        response = self.client.get(reverse("admin:index"))
+        self.assertEqual(response.status_code, 302)

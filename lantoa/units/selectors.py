@@ -1,0 +1,69 @@
+"""Reads of the union tree beyond a plain queryset."""
+
+from django.db import connection
+from django.db.models import Count, Sum
+
+from .models import MAX_DEPTH, Headcount, Unit, UnitLink
+
+_EDGES = """
+WITH RECURSIVE subtree(id, parent_id, depth) AS (
+    SELECT CAST(%s AS BIGINT), CAST(NULL AS BIGINT), 0
+    UNION ALL
+    SELECT l.unit_id, l.parent_id, s.depth + 1
+    FROM units_unitlink l JOIN subtree s ON l.parent_id = s.id
+    WHERE s.depth < %s AND l.valid_from <= %s AND (l.valid_to IS NULL OR l.valid_to > %s)
+)
+SELECT id, parent_id, depth FROM subtree"""
+
+
+def tree_nodes(root, *, on, max_depth=MAX_DEPTH):
+    """Nested (unit, children) pairs of `root`'s subtree on a date, at most `max_depth` deep.
+
+    Two queries whatever the size: the recursive edges, then the units with their kinds.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_EDGES, [root.pk, min(max_depth, MAX_DEPTH), on, on])
+        edges = cursor.fetchall()
+    units = Unit.objects.select_related("kind").in_bulk([unit_id for unit_id, _, _ in edges])
+    children = {}
+    for unit_id, parent_id, _depth in edges:
+        children.setdefault(parent_id, []).append(unit_id)
+
+    def build(unit_id):
+        kids = sorted(
+            (units[kid] for kid in children.get(unit_id, [])),
+            key=lambda unit: (unit.kind.rank, unit.name),
+        )
+        return units[unit_id], [build(kid.pk) for kid in kids]
+
+    return build(root.pk)
+
+
+def parent_map(*, on):
+    """{unit id: parent id} for the whole tree on a date, for stamping many records at once."""
+    return dict(UnitLink.objects.active_on(on).values_list("unit_id", "parent_id"))
+
+
+def subtree_headcounts(unit, *, on, years):
+    """Per year, the summed headcounts of the unit's subtree on `on`: {year: {field: total}}."""
+    rows = (
+        Headcount.objects.filter(unit__in=Unit.objects.subtree_of(unit, on=on), year__in=years)
+        .values("year")
+        .annotate(
+            members=Sum("members"),
+            workers=Sum("workers"),
+            industrial_workers=Sum("industrial_workers"),
+        )
+    )
+    return {row["year"]: row for row in rows}
+
+
+def children_counts(unit_ids, *, on):
+    """{unit id: number of its children on a date} for the given units, in one query."""
+    rows = (
+        UnitLink.objects.active_on(on)
+        .filter(parent_id__in=unit_ids)
+        .values("parent_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["parent_id"]: row["n"] for row in rows}
