@@ -67,3 +67,35 @@ def children_counts(unit_ids, *, on):
         .annotate(n=Count("id"))
     )
     return {row["parent_id"]: row["n"] for row in rows}
+
+
+class TreeHistory:
+    """Every parent link in memory, to find the ancestors of many (unit, date) pairs at once.
+
+    For bulk work (imports, generated data, re-stamping after a move) where one recursive query
+    per record would be too slow. One query to build; lookups are cached per (unit, date).
+    """
+
+    def __init__(self):
+        self._links = {}
+        for unit_id, parent_id, start, end in UnitLink.objects.values_list(
+            "unit_id", "parent_id", "valid_from", "valid_to"
+        ):
+            self._links.setdefault(unit_id, []).append((start, end, parent_id))
+        self._paths = {}
+
+    def parent(self, unit_id, on):
+        for start, end, parent_id in self._links.get(unit_id, ()):
+            if start <= on and (end is None or on < end):
+                return parent_id
+        return None
+
+    def path(self, unit_id, on):
+        """Unit ids from the root down to `unit_id` on the date, as a tuple."""
+        key = (unit_id, on)
+        if key not in self._paths:
+            chain = [unit_id]
+            while len(chain) <= MAX_DEPTH and (parent_id := self.parent(chain[-1], on)):
+                chain.append(parent_id)
+            self._paths[key] = tuple(reversed(chain))
+        return self._paths[key]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from lantoa.test import ScenarioTestCase, make_unit
 from lantoa.units import services
 from lantoa.units.models import Unit, UnitKind
+from lantoa.units.selectors import TreeHistory
 from lantoa.units.signals import tree_changed
 
 D2018 = datetime.date(2018, 3, 2)
@@ -82,3 +83,18 @@ class TreeQueriesTestCase(ScenarioTestCase):
 
     def test_it_finds_the_roots_on_a_date(self):
         self.assertEqual(list(Unit.objects.roots(on=D2018)), [self.province])
+
+
+class TreeHistoryTestCase(ScenarioTestCase):
+    def test_it_gives_the_path_from_the_root_as_it_stood_on_each_date(self):
+        services.unit_move(unit=self.grassroots_a, new_parent=self.district_b, on=MOVE_DAY)
+        history = TreeHistory()
+        ids = (self.province.pk, self.district_a.pk, self.grassroots_a.pk)
+        self.assertEqual(history.path(self.grassroots_a.pk, D2018), ids)
+        moved = (self.province.pk, self.district_b.pk, self.grassroots_a.pk)
+        self.assertEqual(history.path(self.grassroots_a.pk, MOVE_DAY), moved)
+
+    def test_it_agrees_with_the_recursive_query(self):
+        history = TreeHistory()
+        expected = tuple(unit.pk for unit in self.grassroots_b.ancestors(on=D2018))
+        self.assertEqual(history.path(self.grassroots_b.pk, D2018), expected)
