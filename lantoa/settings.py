@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lantoa.units",
     "lantoa.accounts",
     "lantoa.periods",
+    "lantoa.documents",
 ]
 
 MIDDLEWARE = [
