@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.urls import reverse
+
+from lantoa.test import ScenarioTestCase
+
+
+class LanguageTestCase(ScenarioTestCase):
+    def test_it_speaks_vietnamese_to_a_browser_set_to_english(self):
+        response = self.client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        self.assertContains(response, "Đăng nhập")
+
+    def test_it_speaks_english_once_the_user_chooses_it(self):
+        self.login(self.officer_a)
+        self.client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        response = self.client.get(reverse("home"))
+        self.assertContains(response, "Needs your attention")
+        self.assertEqual(self.client.cookies[settings.LANGUAGE_COOKIE_NAME].value, "en")
