@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lantoa.accounts",
     "lantoa.periods",
     "lantoa.documents",
+    "lantoa.plans",
 ]
 
 MIDDLEWARE = [

@@ -13,4 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("lantoa.units.urls")),
+    path("", include("lantoa.accounts.urls")),
+    path("", include("lantoa.documents.urls")),
+    path("", include("lantoa.plans.urls")),
 ]

@@ -1,10 +1,15 @@
 """Pages that gather several apps: the home page."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
+from lantoa.accounts.models import Notification
 from lantoa.accounts.scope import visible_units
+from lantoa.plans.selectors import waiting_deployments
 from lantoa.units.models import Headcount, Unit
+
+NOTIFICATIONS_SHOWN = 5
 
 
 def home(request):
@@ -25,7 +30,21 @@ def home(request):
                     "url": unit.get_absolute_url(),
                 }
             )
+    if unit is not None and user.can_edit:
+        waiting = list(waiting_deployments(unit)[:2])
+        if waiting:
+            attention.append(
+                {
+                    "kind": "plans",
+                    "count": waiting_deployments(unit).count(),
+                    "first": waiting[0],
+                    "url": reverse("plan_list") + "?status=waiting",
+                }
+            )
+    unread = Notification.objects.unread().filter(user=user)
     context = {
+        "notifications": list(unread[:NOTIFICATIONS_SHOWN]),
+        "unread_count": unread.count(),
         "unit": unit,
         "attention": attention,
         "visible_count": visible_units(user).existing_on(today).count(),

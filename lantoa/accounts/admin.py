@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Notification, User
 
 
 @admin.register(User)
@@ -19,3 +19,11 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Unit and role"), {"fields": ["unit", "role", "email", "first_name", "last_name"]}),
     ]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "message", "read_at"]
+    list_filter = ["read_at"]
+    search_fields = ["message", "user__username"]
+    raw_id_fields = ["user"]

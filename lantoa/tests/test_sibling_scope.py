@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from lantoa.plans.tests.factories import cascade
 from lantoa.test import MARKER_A, MARKER_B, ScenarioTestCase
 
 
@@ -49,6 +50,21 @@ ROUTES = {
     "headcount_edit": Owned(lambda s, side: {"pk": side_grassroots(s, side).pk}),
     "place_create": Owned(lambda s, side: {"pk": side_unit(s, side).pk}, admin_only=True),
     "place_edit": Owned(lambda s, side: {"pk": side_place(s, side).pk}, admin_only=True),
+    "notification_list": Page(),
+    "document_template": Owned(lambda s, side: {}, admin_only=True),
+    "document_template_download": Owned(lambda s, side: {}, admin_only=True, methods=("get",)),
+    "plan_list": Page(),
+    "plan_list?filters": Page(query="?q=ke+hoach&year=2018&status=issued"),
+    "plan_create": Owned(lambda s, side: {}),
+    "plan_detail": Owned(lambda s, side: {"pk": s.subplan[side].pk}),
+    "plan_edit": Owned(lambda s, side: {"pk": s.draft[side].pk}),
+    "plan_targets": Owned(lambda s, side: {"pk": s.draft[side].pk}),
+    "plan_issue": Owned(lambda s, side: {"pk": s.draft[side].pk}),
+    "plan_remind": Owned(lambda s, side: {"pk": s.subplan[side].pk}),
+    "plan_docx": Owned(lambda s, side: {"pk": s.subplan[side].pk}, methods=("get",)),
+    "plan_pdf": Owned(lambda s, side: {"pk": s.subplan[side].pk}, methods=("get",)),
+    "deployment_acknowledge": Owned(lambda s, side: {"pk": s.grassroots_deployment[side].pk}),
+    "deployment_subplan": Owned(lambda s, side: {"pk": s.grassroots_deployment[side].pk}),
 }
 
 # Pages about the signed-in user only, or no data at all.
@@ -77,6 +93,11 @@ def named_routes(patterns=None, namespace=None):
 
 
 class SiblingScopeTestCase(ScenarioTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cascade(cls)
+
     def url(self, name, side):
         route = ROUTES[name]
         if isinstance(route, Page):
