@@ -111,7 +111,8 @@ WORDING = {
         Phrase("tiêu biểu"),
     ],
     DIFFICULTY: [
-        Phrase("khó khăn"),
+        # Not the hardship of "đoàn viên có hoàn cảnh khó khăn", who receive gifts.
+        Phrase("khó khăn", not_before=("cảnh", "biệt", "nghèo")),
         Phrase("vướng mắc"),
         Phrase("kiến nghị"),
         Phrase("đề xuất"),

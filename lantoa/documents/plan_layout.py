@@ -14,6 +14,8 @@ from .vn_words import loose
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _GAP = re.compile(r"\t+| {3,}")
+# Spaces no OCR noise makes inside a sentence: only two columns side by side are that far apart.
+_WIDE_GAP = re.compile(r"\t| {6,}")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_HEADING = re.compile(r"^\s*(?:#{1,6}|>)\s+")
 _MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
@@ -25,8 +27,13 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?)\]”])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
 _TABLE_RULE = re.compile(r"^[\s|+:=\-]*$")
 
-NATIONAL_NAME = re.compile(loose("cong hoa xa hoi chu nghia viet nam"))
-MOTTO = re.compile(loose("doc lap") + r"\W*" + loose("tu do") + r"\W*" + loose("hanh phuc"))
+# A narrow column breaks them: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`; `tail` is then missing.
+NATIONAL_NAME = re.compile(
+    loose("cong hoa xa hoi chu nghia") + r"(?P<tail>\s*" + loose("viet nam") + ")?"
+)
+MOTTO = re.compile(
+    loose("doc lap") + r"\W*" + loose("tu do") + r"(?P<tail>\W*" + loose("hanh phuc") + ")?"
+)
 RECIPIENTS = re.compile(r"^" + loose("noi nhan") + r"\s*[:.]?")
 ARCHIVE = re.compile(r"^" + loose("luu") + r"(?:\s*[:.]\s*|\s+)(?=\S)")
 AUTHORITY = re.compile(
@@ -130,7 +137,9 @@ def split_columns(line):
             return []
         return [cell for cell in stripped.strip("|").split("|") if cell.strip()]
     cells = [cell for cell in _GAP.split(stripped) if cell.strip()]
-    if len(cells) > 1 and any(is_layout_cell(tidy(cell)) for cell in cells):
+    if len(cells) > 1 and (
+        _WIDE_GAP.search(stripped) or any(is_layout_cell(tidy(cell)) for cell in cells)
+    ):
         return cells
     return [stripped] if stripped else []
 

@@ -40,7 +40,7 @@ from .plan_layout import (
     tidy,
 )
 from .unit_names import UnitIndex, find_unit_mentions
-from .vn_words import Folded, loose
+from .vn_words import Folded, loose, squash
 
 __all__ = [
     "KINDS",
@@ -97,8 +97,10 @@ _ORG_HEADS = re.compile(
     r"|benh\s*vien|trung\s*tam|chi\s*cuc|cuc\s|bo\s|vien\s|hoi\s*dong|mat\s*tran|phong\s"
     r"|chi\s*bo|nghiep\s*doan|tap\s*doan)"
 )
+# An issuer line that cannot end there: `BAN CHẤP HÀNH` / `CÔNG ĐOÀN CƠ SỞ` / `TRƯỜNG THPT X`.
 _GOVERNING_BODY_END = re.compile(
-    r"(?:ban\s*chap\s*hanh|ban\s*thuong\s*vu|bch|btv|doan\s*chu\s*tich|ban\s*chi\s*dao|\bva|,|-)$"
+    r"(?:ban\s*chap\s*hanh|ban\s*thuong\s*vu|\bbch|\bbtv|doan\s*chu\s*tich|ban\s*chi\s*dao"
+    r"|\bco\s*so|\bcdcs|\bcong\s*doan|\bcd|\bva|,|-)$"
 )
 _IMPLEMENTATION = re.compile(
     r"\b(?:to\s*chuc\s*thuc\s*hien|trien\s*khai\s*thuc\s*hien|to\s*chuc\s*trien\s*khai"
@@ -253,16 +255,16 @@ def _find_doc_type(items):
         marker = read_marker(piece.text)
         if marker.style == "roman" or len(piece.text) > 300:
             break
-        folded = piece.folded
-        bare = "".join(char for char in folded if char.isalnum())
+        folded = Folded(piece.text)
+        bare = squash(piece.text)
         for phrase, prefix in _TYPE_PREFIX:
             if bare == phrase.replace(" ", ""):
                 return index, _field(respace(piece.text.strip(" .:*#"), phrase), piece), ""
-            match = prefix.match(folded)
+            match = prefix.match(folded.folded)
             if match:
-                written = piece.text[: match.end()]
-                rest = piece.text[match.end() :].strip(" :.-–")
-                if rest and mostly_upper(written) and not mostly_upper(rest[:1] + "aa"):
+                written = folded.original(0, match.end())
+                rest = folded.rest(match.end()).strip(" :.-–")
+                if rest and mostly_upper(written):
                     value = respace(written, phrase)
                     return index, _field(value, piece), rest
                 break
@@ -288,10 +290,12 @@ def _header_end(items):
 
 
 def _segments(text):
-    """A header cell without the national name and motto, which one-space text conversions glue
-    onto the issuer (`LIÊN ĐOÀN LAO ĐỘNG TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`)."""
+    """(segments, expected tail): a header cell without the national name and motto, which
+    one-space text conversions glue onto the issuer (`LIÊN ĐOÀN LAO ĐỘNG TỈNH X CỘNG HÒA XÃ HỘI
+    CHỦ NGHĨA VIỆT NAM`), and the end of either when the column broke it (`vietnam`)."""
     segments = [text]
-    for pattern in (NATIONAL_NAME, MOTTO):
+    expected = ""
+    for pattern, tail in ((NATIONAL_NAME, "vietnam"), (MOTTO, "hanhphuc")):
         cut = []
         for segment in segments:
             folded = Folded(segment)
@@ -299,9 +303,10 @@ def _segments(text):
             for match in pattern.finditer(folded.folded):
                 cut.append(folded.original(position, match.start()))
                 position = match.end()
+                expected = "" if match.group("tail") else tail
             cut.append(folded.rest(position) if position else segment)
         segments = [segment.strip(" -–,.") for segment in cut]
-    return [segment for segment in segments if segment and not is_separator(segment)]
+    return [segment for segment in segments if segment and not is_separator(segment)], expected
 
 
 def _clean_code(text):
@@ -343,7 +348,7 @@ class _Header:
         words = before.split()
         # A glued issuer before the place: `CÔNG ĐOÀN NGÀNH Y TẾ Bến Tre`.
         caps = 0
-        while caps < len(words) and mostly_upper(words[caps] + "AA") and words[caps].isupper():
+        while caps < len(words) and words[caps].isupper():
             caps += 1
         if 2 <= caps < len(words):
             self._organisation(piece, " ".join(words[:caps]))
@@ -374,11 +379,17 @@ class _Header:
 
 def _read_header(items):
     header = _Header()
+    expected = ""
     for piece in items:
         if is_separator(piece.text):
             continue
-        for segment in _segments(piece.text):
+        segments, tail = _segments(piece.text)
+        for segment in segments:
+            if expected and squash(segment) == expected:
+                expected = ""
+                continue
             header.read(piece, segment)
+        expected = tail or expected
     issuer = superior = None
     organisations = header.organisations
     if organisations:
@@ -405,6 +416,8 @@ def _starts_body(piece):
 
 
 def _continues_subject(previous, piece):
+    if piece.column:
+        return True
     if read_marker(piece.text).style or _BODY_OPENING.match(piece.folded):
         return False
     if len(piece.text) > 160 or previous.text.endswith(_TERMINAL):
@@ -471,8 +484,11 @@ def _wrap_width(items):
 
 
 def _continues(paragraph, piece, width):
+    if piece.column:
+        # The body has one column: cells of one line were split apart by spacing noise.
+        return True
     previous = paragraph.last.text
-    if previous.endswith(_TERMINAL) or piece.column:
+    if previous.endswith(_TERMINAL):
         return False
     if paragraph.marker.style == "roman" or mostly_upper(paragraph.text):
         return not piece.blank_before and mostly_upper(piece.text) and width is not None
