@@ -356,6 +356,95 @@ LETTERED = {
     "missing": [],
 }
 
+PROVINCIAL = {
+    "number": "45",
+    "symbol": "KH-LĐLĐ",
+    "place": "Vĩnh Long",
+    "date": "2025-07-03",
+    "doc_type": "KẾ HOẠCH",
+    "subject": "Tuyên truyền kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - "
+    "28/7/2025)",
+    "issuer": "LĐLĐ TỈNH VĨNH LONG",
+    "superior": "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
+    "bases": [
+        "Căn cứ Hướng dẫn số 12/HD-TLĐ ngày 01/6/2025 của Tổng Liên đoàn Lao động Việt Nam "
+        "về tuyên truyền kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam, Ban Thường vụ "
+        "Liên đoàn Lao động tỉnh ban hành kế hoạch như sau:"
+    ],
+    "activity_lines": [
+        {"kind": "media", "text": "Phối hợp với Báo Vĩnh Long đăng tin, bài về lịch sử Công đoàn."},
+        {
+            "kind": "media",
+            "text": "Phối hợp Đài PT-TH tỉnh thực hiện phóng sự về đoàn viên tiêu biểu.",
+        },
+        {"kind": "visual", "text": "Treo băng rôn, cờ tại trụ sở các cấp công đoàn."},
+        {"kind": "visual", "text": "Tại cổng các doanh nghiệp có đông công nhân."},
+        {"kind": "talk", "text": "Tọa đàm “Công đoàn đồng hành cùng người lao động”."},
+        {"kind": None, "text": "Thăm hỏi, tặng quà đoàn viên có hoàn cảnh khó khăn."},
+    ],
+    "tasks": [
+        {"text": "Tham mưu triển khai kế hoạch;", "units": ["Ban Tuyên giáo LĐLĐ tỉnh"]},
+        {
+            "text": "Phối hợp Văn phòng LĐLĐ tỉnh bố trí kinh phí.",
+            "units": ["Ban Tuyên giáo LĐLĐ tỉnh", "Văn phòng LĐLĐ tỉnh"],
+        },
+        {
+            "text": "Công đoàn các xã, phường và CĐCS trực thuộc: xây dựng kế hoạch, báo cáo "
+            "kết quả về LĐLĐ tỉnh trước ngày 15/8/2025.",
+            "units": ["Công đoàn các xã, phường", "CĐCS", "LĐLĐ tỉnh"],
+        },
+    ],
+    "recipients": [
+        {"name": "Tổng LĐLĐ Việt Nam (b/c)", "unit": None, "units": [], "kinds": []},
+        {"name": "TT Tỉnh ủy (b/c)", "unit": None, "units": [], "kinds": []},
+        {"name": "Công đoàn các xã, phường", "unit": None, "units": [], "kinds": ["commune_union"]},
+    ],
+    "archive": "VT, TG",
+    "signer": {
+        "on_behalf": "TM. BAN THƯỜNG VỤ\nKT. CHỦ TỊCH",
+        "title": "PHÓ CHỦ TỊCH",
+        "name": "Đặng Thị Mỹ Linh",
+    },
+    "missing": ["activity_lines[5].kind"],
+}
+
+HOSPITAL = {
+    "number": "15",
+    "symbol": "KH-CDCS",
+    "place": "Ben Tre",
+    "date": "2020-10-09",
+    "doc_type": "KE HOACH",
+    "subject": "TUYEN TRUYEN KHOI NGHIEP TRONG VIEN CHUC, NGUOI LAO DONG NAM 2020",
+    "issuer": "BCH CONG DOAN CO SO BENH VIEN NGUYEN DINH CHIEU",
+    "superior": "CONG DOAN NGANH Y TE BEN TRE",
+    "bases": [
+        "Can cu Ke hoach so 20/KH-CDN ngay 15/9/2020 cua Cong doan nganh Y te;",
+        "Can cu tinh hinh thuc te tai don vi;",
+    ],
+    "activity_lines": [
+        {
+            "kind": "media",
+            "text": "Tuyen truyen tren he thong loa noi bo va trang fanpage cua Benh vien.",
+        },
+        {"kind": "visual", "text": "Treo khau hieu, bang ron tai khu vuc sanh cho."},
+        {"kind": "emulation", "text": "Phat dong thi dua sang kien cai tien ky thuat."},
+    ],
+    "tasks": [
+        {"text": "Ban Chap hanh CDCS chi dao chung.", "units": ["Ban Chap hanh CDCS"]},
+        {
+            "text": "To cong doan cac khoa, phong trien khai den doan vien.",
+            "units": ["To cong doan"],
+        },
+    ],
+    "recipients": [
+        {"name": "CD nganh Y te (b/c)", "unit": 6, "units": [6], "kinds": []},
+        {"name": "Ban Giam doc (p/h)", "unit": None, "units": [], "kinds": []},
+    ],
+    "archive": "VT",
+    "signer": {"on_behalf": "TM.BAN CHAP HANH", "title": "CHU TICH", "name": "Tran Thi Kim Oanh"},
+    "missing": [],
+}
+
 
 def read(name):
     plan = parse_plan((FIXTURES / name).read_text(encoding="utf-8"))
@@ -389,3 +478,13 @@ class OtherPlansTestCase(SimpleTestCase):
         """The industrial parks union's plan: activities lettered `a)` to `e)` (through `đ)`), lines
         broken by a PDF-to-text conversion, the signer's column beside the recipients."""
         self.assertEqual(read("industrial_parks_lettered.txt"), LETTERED)
+
+    def test_it_reads_a_plan_with_tab_columns_and_sub_bullets_under_headings(self):
+        """A provincial federation's plan of 2025 with its columns separated by tabs, `+` items
+        under `-` headings whose kind they take, and a line whose kind is honestly unknown."""
+        self.assertEqual(read("provincial_tabs_sub_bullets.txt"), PROVINCIAL)
+
+    def test_it_reads_a_grassroots_plan_with_the_subject_on_the_type_line(self):
+        """A hospital's grassroots union without diacritics: the subject on the type's line, `*`
+        and `+` bullets, `TM.BAN CHAP HANH` without a space, a funding section after the tasks."""
+        self.assertEqual(read("hospital_union_no_diacritics.txt"), HOSPITAL)
