@@ -14,14 +14,15 @@ from lantoa.units.models import Unit, UnitKind
 
 HELP = """Read a plan document (.docx, .txt, .md) and print one JSON object with the fields found:
 number (as written, e.g. "07"), symbol, place, date (YYYY-MM-DD), doc_type, subject, issuer,
-superior, bases, activity_lines [{kind, text}], tasks [{text, units}], recipients, archive, signer
-{on_behalf, title, name} and missing (the fields that could not be found; null or [] in the
-object). Each recipient is {name, unit, units, kinds}, matched against the units existing on the
-plan's date: "unit" is the id of the unit the line names when it names exactly one, else null;
-"units" lists the ids of every unit it names one by one; "kinds" lists the unit kinds a group
-recipient stands for, e.g. "LĐLĐ các huyện, thành phố" -> unit null, kinds
-["district_federation"]. A recipient with no unit and no kind is an external body. Only --dry-run
-exists until plans can be saved."""
+superior, bases, activity_lines [{kind, text}], tasks [{text, units}] (units: the union units and
+organs the task names, as written), recipients, archive, signer {on_behalf, title, name} and
+missing (what could not be found, null or [] in the object: e.g. "issuer", "signer.title",
+"activity_lines[2].kind" for a line whose wording names no kind). Each recipient is
+{name, unit, units, kinds}, matched against the units existing on the plan's date: "unit" is the
+id of the unit the line names when it names exactly one, else null; "units" lists the ids of
+every unit it names one by one; "kinds" lists the unit kinds a group recipient stands for, e.g.
+"LĐLĐ các huyện, thành phố" -> unit null, kinds ["district_federation"]. A recipient with no
+unit and no kind is an external body. Only --dry-run exists until plans can be saved."""
 
 
 def known_units(on):
