@@ -16,7 +16,7 @@ test: install
 	@if [ ! -x /usr/bin/chromium ] && [ -z "$$CHROMIUM_PATH" ]; then \
 		echo "*** Chromium is not installed: the browser tests will be SKIPPED (apt-get install chromium)."; \
 	fi
-	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 install: $(VENV)/.installed node_modules/.installed
 
