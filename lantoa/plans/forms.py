@@ -1,8 +1,10 @@
 from django import forms
-from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory
+from django.forms import BaseInlineFormSet, BaseModelFormSet, formset_factory, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.documents.document_text import EmptyDocument, UnreadableDocument
+from lantoa.documents.errors import error_message
 from lantoa.units.forms import DateInput
 from lantoa.units.models import UnitKind
 
@@ -278,3 +280,138 @@ class PlanFilterForm(forms.Form):
             (self.RECEIVED, _("Received by my unit")),
             (self.WAITING, _("Waiting for my unit's acknowledgement")),
         ]
+
+
+# Importing a plan document: the upload, then the review of what was read from it.
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+IMPORT_EXTENSIONS = (".docx", ".txt", ".md")
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Plan document"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMPORT_EXTENSIONS)}),
+        help_text=_("A Word document (.docx) or a text file (.txt, .md) of at most 5 MB."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["empty"] = error_message(EmptyDocument())
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        for extension, reason in ((".doc", "doc"), (".pdf", "pdf")):
+            if name.endswith(extension):
+                raise forms.ValidationError(error_message(UnreadableDocument(reason)))
+        if not name.endswith(IMPORT_EXTENSIONS):
+            raise forms.ValidationError(_("Choose a .docx, .txt or .md file."))
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+# The plan's own fields on the review screen, in the order the document reads.
+IMPORT_FIELDS = [
+    "superior",
+    "issuer_name",
+    "number",
+    "symbol",
+    "place",
+    "date",
+    "subject",
+    "introduction",
+    "content_heading",
+    "audience",
+    "primary_target",
+    "archive",
+    "signer_on_behalf",
+    "signer_title",
+    "signer_name",
+]
+# Left empty, these take the plan's defaults: the issuing unit's name, the body above it, the
+# usual heading.
+DEFAULTED_FIELDS = ["superior", "issuer_name", "content_heading"]
+
+
+class PlanImportForm(forms.ModelForm):
+    """The plan's own fields as read from a document; its lists are formsets beside it."""
+
+    doc_type = forms.CharField(label=_("Document type"), max_length=80, required=False)
+
+    class Meta:
+        model = Plan
+        fields = ["issuer", "year", *IMPORT_FIELDS]
+        labels = {"issuer": _("Issuing unit in Lan Tỏa")}
+        widgets = {
+            "date": DateInput(),
+            "number": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "subject": forms.Textarea(attrs={"rows": 2}),
+            "introduction": forms.Textarea(attrs={"rows": 3}),
+            "audience": forms.Textarea(attrs={"rows": 2}),
+            "primary_target": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "issuer": _("The unit whose plan this is: its register, its receiving units."),
+            "number": _("As the document writes it. Leave it empty for a plan not numbered yet."),
+            "superior": _("Left empty: the body above the issuing unit."),
+            "issuer_name": _("Left empty: the issuing unit's name."),
+        }
+
+    def __init__(self, *args, issuers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers
+        for name in DEFAULTED_FIELDS:
+            self.fields[name].required = False
+        self.order_fields(["issuer", "year", *IMPORT_FIELDS[:6], "doc_type"])
+
+    def draft_fields(self):
+        """Keyword arguments of `services.plan_create_draft` but the lists and the issuer."""
+        data = self.cleaned_data
+        fields = {name: data[name] for name in ["year", "doc_type", *IMPORT_FIELDS]}
+        for name in DEFAULTED_FIELDS:
+            fields[name] = fields[name] or None
+        fields["signer"] = {
+            part: fields.pop(f"signer_{part}") for part in ("on_behalf", "title", "name")
+        }
+        return fields
+
+
+class ImportTextForm(forms.Form):
+    """One legal basis or one purpose."""
+
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportRowFormSet(forms.BaseFormSet):
+    """The items of one list read from the document; each row takes the units to choose from."""
+
+    def __init__(self, *args, units=None, **kwargs):
+        self.units = units
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.units is not None:
+            kwargs["units"] = self.units
+        return kwargs
+
+    def rows(self):
+        """The cleaned rows kept: neither deleted nor left blank."""
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+def _import_formset(form):
+    return formset_factory(form, formset=ImportRowFormSet, extra=0, can_delete=True)
+
+
+ImportTextFormSet = _import_formset(ImportTextForm)
+ImportLineFormSet = _import_formset(ActivityLineForm)
+ImportTaskFormSet = _import_formset(TaskForm)
+ImportRecipientFormSet = _import_formset(RecipientForm)

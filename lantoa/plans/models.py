@@ -553,3 +553,35 @@ class Deployment(models.Model):
             and self.subplan_due_on is not None
             and self.subplan_due_on < today
         )
+
+
+class PlanImport(models.Model):
+    """A plan document uploaded for import, waiting for its review: the text read from it, kept
+    so that the review screen survives a reload. Saving links the draft made from it; unsaved
+    imports are dropped after a week (`services.IMPORT_KEPT_FOR`)."""
+
+    filename = models.CharField(_("file name"), max_length=255)
+    text = models.TextField(_("text of the document"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name=_("draft made from it"),
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("imported plan document")
+        verbose_name_plural = _("imported plan documents")
+
+    def __str__(self):
+        return self.filename

@@ -1,5 +1,7 @@
 """Writes of plans: drafting, issuing, correcting, deploying to the receiving units."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
 from lantoa.accounts.services import notify_unit_users, notify_users
+from lantoa.documents.plan_parser import read_plan
 from lantoa.documents.services import number_take
 from lantoa.periods.workdays import workday_after
 from lantoa.text import fold, short_date
@@ -21,6 +24,7 @@ from .models import (
     ActivityLine,
     Deployment,
     Plan,
+    PlanImport,
     PlanStatus,
     PlanVersion,
     Recipient,
@@ -158,6 +162,36 @@ def plan_create_draft(
     _create_lines(plan, activity_lines)
     _create_tasks(plan, tasks)
     _create_recipients(plan, recipients)
+    return plan
+
+
+# An upload nobody saved is kept this long, for the reviewer to come back to.
+IMPORT_KEPT_FOR = datetime.timedelta(days=7)
+
+
+@transaction.atomic
+def plan_import_upload(*, data, filename, user, now=None):
+    """Read an uploaded plan document (the bytes of a .docx, .txt or .md file) and keep its text
+    for the review screen. Raises the parser's `DocumentError`s for a file that is no plan."""
+    parsed = read_plan(data, filename)
+    now = now or timezone.now()
+    PlanImport.objects.filter(plan__isnull=True, uploaded_at__lt=now - IMPORT_KEPT_FOR).delete()
+    return PlanImport.objects.create(
+        filename=filename[:255], text="\n".join(parsed.source_lines), uploaded_by=user
+    )
+
+
+@transaction.atomic
+def plan_import_save(*, plan_import, issuer, user, **fields):
+    """The reviewed import as a new draft plan (see `plan_create_draft` for `fields`). An import
+    already saved, by a second click or another tab, returns the draft made the first time."""
+    locked = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    if locked.plan_id is not None:
+        return locked.plan
+    plan = plan_create_draft(issuer=issuer, user=user, **fields)
+    locked.plan = plan
+    locked.save(update_fields=["plan"])
+    plan_import.plan = plan
     return plan
 
 

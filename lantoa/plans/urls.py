@@ -5,6 +5,8 @@ from . import views
 urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/import/", views.plan_import, name="plan_import"),
+    path("plans/import/<int:pk>/", views.plan_import_review, name="plan_import_review"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/targets/", views.plan_targets, name="plan_targets"),

@@ -1,12 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from lantoa.accounts.scope import can_edit_unit, check_unit, visible_units
+from lantoa.accounts.scope import admin_required, can_edit_unit, check_unit, visible_units
+from lantoa.documents.document_text import DocumentError
+from lantoa.documents.errors import error_message
+from lantoa.documents.plan_parser import parse_plan
 from lantoa.documents.rendering import (
     DOCX_MIME,
     ConversionError,
@@ -14,22 +18,30 @@ from lantoa.documents.rendering import (
     pdf_available,
     render_docx,
 )
+from lantoa.documents.selectors import known_kinds, known_units
 from lantoa.documents.services import next_number
-from lantoa.units.models import Unit
+from lantoa.units.models import Unit, UnitKind
 
-from . import document, selectors, services
+from . import document, imports, selectors, services
 from .forms import (
+    IMPORT_FIELDS,
     ActivityLineFormSet,
     CorrectionForm,
+    ImportLineFormSet,
+    ImportRecipientFormSet,
+    ImportTaskFormSet,
+    ImportTextFormSet,
     IssueForm,
     PlanCreateForm,
     PlanFilterForm,
     PlanForm,
+    PlanImportForm,
+    PlanUploadForm,
     RecipientFormSet,
     TargetFormSet,
     TaskFormSet,
 )
-from .models import Deployment, Plan, PlanStatus
+from .models import Deployment, Plan, PlanImport, PlanStatus
 
 LIST_LIMIT = 200
 
@@ -87,6 +99,7 @@ def plan_list(request):
         "plans": plans[:LIST_LIMIT],
         "truncated": len(plans) > LIST_LIMIT,
         "can_create": user.can_edit,
+        "can_import": user.is_federation_admin,
     }
     if request.htmx:
         return render(request, "plans/plan_list.html#results", context)
@@ -384,3 +397,279 @@ def deployment_subplan(request, pk):
         return redirect("plan_edit", pk=plan.pk)
     context = {"deployment": deployment, "existing": existing}
     return render(request, "plans/deployment_subplan.html", context)
+
+
+@admin_required
+def plan_import(request):
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            plan_import = services.plan_import_upload(
+                data=upload.read(), filename=upload.name, user=request.user
+            )
+        except DocumentError as error:
+            form.add_error("file", error_message(error))
+        else:
+            return redirect("plan_import_review", pk=plan_import.pk)
+    return render(request, "plans/plan_import.html", {"form": form})
+
+
+def _pk(value):
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _import_units(issuer_pk, imported, today):
+    """The units an imported plan's tasks and recipients may name: those the document was
+    matched to, the issuer and the units right below it."""
+    ids = imports.matched_unit_ids(imported) | {issuer_pk}
+    below = Unit.objects.children_of(issuer_pk, on=today).values("pk") if issuer_pk else []
+    return (
+        Unit.objects.filter(Q(pk__in=ids) | Q(pk__in=below))
+        .select_related("kind")
+        .order_by("kind__rank", "name")
+    )
+
+
+# The review screen, in the order the document reads: groups of the plan's own fields and the
+# lists beside them. A field's source is the document line of the field named second.
+IMPORT_BLOCKS = [
+    (
+        "fields",
+        gettext_lazy("Header"),
+        [
+            ("issuer", "issuer_name"),
+            ("superior", "superior"),
+            ("issuer_name", "issuer_name"),
+            ("number", "number"),
+            ("symbol", "symbol"),
+            ("place", "place"),
+            ("date", "date"),
+            ("year", "date"),
+            ("doc_type", "doc_type"),
+            ("subject", "subject"),
+        ],
+    ),
+    ("list", "bases", gettext_lazy("Legal bases"), gettext_lazy("Add a basis")),
+    ("fields", gettext_lazy("Introduction"), [("introduction", "introduction")]),
+    (
+        "list",
+        "purposes",
+        gettext_lazy("I. Purposes and requirements"),
+        gettext_lazy("Add a purpose"),
+    ),
+    (
+        "fields",
+        gettext_lazy("II. Content: audiences"),
+        [
+            ("content_heading", "content_heading"),
+            ("audience", "audience"),
+            ("primary_target", "primary_target"),
+        ],
+    ),
+    ("list", "activity_lines", gettext_lazy("II.2 Activity lines"), gettext_lazy("Add a line")),
+    ("list", "tasks", gettext_lazy("III. Implementation tasks"), gettext_lazy("Add a task")),
+    ("list", "recipients", gettext_lazy("Recipients (Nơi nhận)"), gettext_lazy("Add a recipient")),
+    (
+        "fields",
+        gettext_lazy("Archive and signer"),
+        [
+            ("archive", "archive"),
+            ("signer_on_behalf", "signer_on_behalf"),
+            ("signer_title", "signer_title"),
+            ("signer_name", "signer_name"),
+        ],
+    ),
+]
+IMPORT_PREFIXES = {
+    "bases": "bases",
+    "purposes": "purposes",
+    "activity_lines": "lines",
+    "tasks": "tasks",
+    "recipients": "recipients",
+}
+
+
+def _recipient_match(recipient):
+    if recipient["unit"]:
+        return _("Read as a unit of the tree")
+    if recipient["unit_kinds"]:
+        return _("Read as every unit of a kind")
+    return _("Read as an outside body: it only gets a copy")
+
+
+def _import_forms(data, imported, *, issuers, units, today):
+    fields = imported.fields
+    kinds = dict(UnitKind.objects.values_list("code", "pk"))
+    initial = {name: fields.get(name) for name in [*IMPORT_FIELDS, "doc_type"]}
+    initial.update(
+        issuer=imported.issuer_id,
+        year=fields.get("year") or today.year,
+        **{f"signer_{part}": value for part, value in fields["signer"].items()},
+    )
+    form = PlanImportForm(data, initial=initial, issuers=issuers)
+    initials = {
+        "bases": [{"text": text} for text in fields["bases"]],
+        "purposes": [{"text": text} for text in fields["purposes"]],
+        "activity_lines": fields["activity_lines"],
+        "tasks": [
+            {**task, "unit_kinds": [kinds[code] for code in task["unit_kinds"]]}
+            for task in fields["tasks"]
+        ],
+        "recipients": [
+            {**row, "unit_kinds": [kinds[code] for code in row["unit_kinds"]]}
+            for row in fields["recipients"]
+        ],
+    }
+    formset_classes = {
+        "bases": ImportTextFormSet,
+        "purposes": ImportTextFormSet,
+        "activity_lines": ImportLineFormSet,
+        "tasks": ImportTaskFormSet,
+        "recipients": ImportRecipientFormSet,
+    }
+    formsets = {}
+    for name, formset_class in formset_classes.items():
+        formset = formset_class(
+            data,
+            prefix=IMPORT_PREFIXES[name],
+            initial=initials[name],
+            units=units if name in ("tasks", "recipients") else None,
+        )
+        sources = imported.sources[name]
+        missing = imported.missing_items.get(name, set())
+        notes = imported.notes.get(name, {})
+        for position, row in enumerate(formset.forms):
+            row.source = sources[position] if position < len(sources) else None
+            row.missing = position in missing
+            row.note = notes.get(position)
+            if name == "tasks" and position < len(imported.named_units):
+                row.named_units = imported.named_units[position]
+            if name == "recipients" and position < len(fields["recipients"]):
+                row.match_label = _recipient_match(fields["recipients"][position])
+        formsets[name] = formset
+    return form, formsets
+
+
+def _import_blocks(form, formsets, imported):
+    issuer_note = (
+        _("The document names no unit of the tree as its issuer: your own unit is proposed.")
+        if imported.matched_issuer_id is None
+        else ""
+    )
+    blocks = []
+    for block in IMPORT_BLOCKS:
+        if block[0] == "list":
+            _kind, name, title, add_label = block
+            blocks.append(
+                {
+                    "title": title,
+                    "formset": formsets[name],
+                    "add_label": add_label,
+                    "missing": name in imported.missing,
+                }
+            )
+            continue
+        _kind, title, names = block
+        rows = [
+            {
+                "field": form[name],
+                "source": imported.sources.get(source),
+                "missing": name in imported.missing,
+                "note": issuer_note if name == "issuer" else "",
+            }
+            for name, source in names
+        ]
+        blocks.append({"title": title, "rows": rows})
+    return blocks
+
+
+def _missing_labels(form, imported):
+    """The labels of what the document lacks, in the order it would read."""
+    labels = []
+    for block in IMPORT_BLOCKS:
+        if block[0] == "list":
+            if block[1] in imported.missing:
+                labels.append(str(block[2]))
+            continue
+        labels += [str(form[name].label) for name, _source in block[2] if name in imported.missing]
+    return labels
+
+
+def _import_rows(formsets):
+    lines = formsets["activity_lines"].rows()
+    return {
+        "bases": [row["text"] for row in formsets["bases"].rows()],
+        "purposes": [row["text"] for row in formsets["purposes"].rows()],
+        "activity_lines": [{"kind": row["kind"], "text": row["text"]} for row in lines],
+        "tasks": [
+            {
+                "text": row["text"],
+                "assignee": row["assignee"],
+                "unit_kinds": list(row["unit_kinds"]),
+                "units": list(row["units"]),
+            }
+            for row in formsets["tasks"].rows()
+        ],
+        "recipients": [
+            {"name": row["name"], "unit": row["unit"], "unit_kinds": list(row["unit_kinds"])}
+            for row in formsets["recipients"].rows()
+        ],
+    }
+
+
+@admin_required
+def plan_import_review(request, pk):
+    plan_import = get_object_or_404(
+        PlanImport.objects.select_related("plan"), pk=pk, uploaded_by=request.user
+    )
+    if plan_import.plan_id is not None:
+        messages.info(request, _("This document has already been saved as a draft plan."))
+        return redirect(plan_import.plan)
+    today = timezone.localdate()
+    parsed = parse_plan(plan_import.text)
+    day = parsed.date.value if parsed.date else today
+    imported = imports.imported_plan(
+        parsed, units=known_units(day), kinds=known_kinds(), fallback_issuer_id=request.user.unit_id
+    )
+    data = request.POST or None
+    issuer_pk = _pk(data.get("issuer")) if data else imported.issuer_id
+    form, formsets = _import_forms(
+        data,
+        imported,
+        issuers=Unit.objects.existing_on(today)
+        .select_related("kind")
+        .order_by("kind__rank", "name"),
+        units=_import_units(issuer_pk, imported, today),
+        today=today,
+    )
+    if request.method == "POST":
+        valid = form.is_valid()
+        for formset in formsets.values():
+            valid &= formset.is_valid()
+        if valid:
+            try:
+                plan = services.plan_import_save(
+                    plan_import=plan_import,
+                    issuer=form.cleaned_data["issuer"],
+                    user=request.user,
+                    **form.draft_fields(),
+                    **_import_rows(formsets),
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("Draft plan created from %(file)s. Check it, then issue it.")
+                    % {"file": plan_import.filename},
+                )
+                return redirect(plan)
+    context = {
+        "plan_import": plan_import,
+        "form": form,
+        "blocks": _import_blocks(form, formsets, imported),
+        "missing": _missing_labels(form, imported),
+        "lines": parsed.source_lines,
+    }
+    return render(request, "plans/plan_import_review.html", context)

@@ -5,9 +5,11 @@ export or API endpoint fails `test_it_walks_every_url_of_the_site` until it join
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from lantoa.plans.models import PlanImport
 from lantoa.plans.tests.factories import cascade
 from lantoa.test import MARKER_A, MARKER_B, ScenarioTestCase
 
@@ -56,6 +58,8 @@ ROUTES = {
     "plan_list": Page(),
     "plan_list?filters": Page(query="?q=ke+hoach&year=2018&status=issued"),
     "plan_create": Owned(lambda s, side: {}),
+    "plan_import": Owned(lambda s, side: {}, admin_only=True),
+    "plan_import_review": Owned(lambda s, side: {"pk": s.plan_import[side].pk}, admin_only=True),
     "plan_detail": Owned(lambda s, side: {"pk": s.subplan[side].pk}),
     "plan_edit": Owned(lambda s, side: {"pk": s.draft[side].pk}),
     "plan_targets": Owned(lambda s, side: {"pk": s.draft[side].pk}),
@@ -97,6 +101,15 @@ class SiblingScopeTestCase(ScenarioTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cascade(cls)
+        seed = Path(__file__).parents[1] / "documents" / "tests" / "fixtures" / "seed_plan.txt"
+        cls.plan_import = {
+            side: PlanImport.objects.create(
+                filename=f"{marker}.txt",
+                text=seed.read_text(encoding="utf-8"),
+                uploaded_by=cls.admin,
+            )
+            for side, marker in [("a", MARKER_A), ("b", MARKER_B)]
+        }
 
     def url(self, name, side):
         route = ROUTES[name]

@@ -1,4 +1,5 @@
-"""`manage.py import_plan PATH --dry-run`: one JSON object, or a one-line error."""
+"""`manage.py import_plan PATH`: a draft plan, or with --dry-run one JSON object; a one-line error
+for what cannot be imported."""
 
 import io
 import json
@@ -12,11 +13,14 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
+from lantoa.accounts.models import Role, User
 from lantoa.documents.plan_parser import parse_plan, plan_json
+from lantoa.plans.models import Plan
 from lantoa.units import demo
 from lantoa.units.models import Unit
 
-SEED = Path(__file__).parent / "fixtures" / "seed_plan.txt"
+FIXTURES = Path(__file__).parents[2] / "documents" / "tests" / "fixtures"
+SEED = FIXTURES / "seed_plan.txt"
 KEYS = [
     "number",
     "symbol",
@@ -107,7 +111,7 @@ class ImportPlanCommandTestCase(TestCase):
         )
 
     def test_it_reads_a_district_plan_and_matches_its_own_federation(self):
-        plan = Path(__file__).parent / "fixtures" / "grassroots_short_date.txt"
+        plan = FIXTURES / "grassroots_short_date.txt"
         recipients = json.loads(self.dry_run(plan))["recipients"]
         self.assertEqual(recipients[0]["unit"], Unit.objects.get(code="BT-CT").pk)
 
@@ -117,9 +121,61 @@ class ImportPlanCommandTestCase(TestCase):
         with self.assertRaisesMessage(CommandError, "empty.txt"):
             call_command("import_plan", str(empty), "--dry-run", stdout=io.StringIO())
 
-    def test_it_refuses_to_run_without_dry_run_until_plans_can_be_saved(self):
-        with self.assertRaisesMessage(CommandError, "--dry-run"):
-            call_command("import_plan", str(SEED), stdout=io.StringIO())
+
+class ImportPlanSaveTestCase(TestCase):
+    """Without --dry-run the document becomes a draft plan."""
+
+    @classmethod
+    def setUpTestData(cls):
+        demo.load(stdout=io.StringIO())
+        cls.admin = User.objects.create(username="quantri", role=Role.ADMIN)
+        cls.officer = User.objects.create(
+            username="canbo", role=Role.OFFICER, unit=Unit.objects.get(code="BT-CT")
+        )
+
+    def run_import(self, path, *args):
+        out = io.StringIO()
+        call_command("import_plan", str(path), *args, stdout=out)
+        return out.getvalue()
+
+    def test_it_saves_the_seed_as_a_draft_of_the_unit_given(self):
+        out = self.run_import(SEED, "--issuer", "BT", "--user", "quantri")
+        plan = Plan.objects.get()
+        self.assertEqual(
+            (plan.status, plan.number_symbol, plan.issuer.code, plan.created_by),
+            ("draft", "10/KH-LĐLĐ", "BT", self.admin),
+        )
+        self.assertEqual(plan.activity_lines.count(), 6)
+        self.assertEqual(plan.recipients.count(), 7)
+        self.assertEqual(plan.archive, "VP, TG")
+        self.assertIn(f"/plans/{plan.pk}/", out)
+
+    def test_it_takes_the_issuer_the_documents_header_names(self):
+        self.run_import(FIXTURES / "sector_union_education.txt", "--user", "quantri")
+        plan = Plan.objects.get()
+        self.assertEqual((plan.issuer.code, plan.number_symbol), ("BT-GD", "25/KH-CĐN"))
+
+    def test_it_asks_for_the_issuer_when_the_header_names_none(self):
+        with self.assertRaisesMessage(CommandError, "--issuer"):
+            self.run_import(SEED, "--user", "quantri")
+        self.assertFalse(Plan.objects.exists())
+
+    def test_it_asks_who_imports_the_plan(self):
+        with self.assertRaisesMessage(CommandError, "--user"):
+            self.run_import(SEED, "--issuer", "BT")
+        with self.assertRaisesMessage(CommandError, "canbo"):
+            self.run_import(SEED, "--issuer", "BT", "--user", "canbo")
+        self.assertFalse(Plan.objects.exists())
+
+    def test_it_refuses_an_unknown_unit_code(self):
+        with self.assertRaisesMessage(CommandError, "XX"):
+            self.run_import(SEED, "--issuer", "XX", "--user", "quantri")
+
+    def test_it_sends_lines_of_unclear_kind_to_the_review_screen(self):
+        path = FIXTURES / "provincial_tabs_sub_bullets.txt"
+        with self.assertRaisesMessage(CommandError, "số 6"):
+            self.run_import(path, "--issuer", "BT", "--user", "quantri")
+        self.assertFalse(Plan.objects.exists())
 
 
 class ImportPlanErrorsTestCase(TestCase):
@@ -136,3 +192,9 @@ class ImportPlanErrorsTestCase(TestCase):
             self.assertEqual(finished.stdout, "", name)
             self.assertEqual(len(finished.stderr.strip().splitlines()), 1, finished.stderr)
             self.assertNotIn("Traceback", finished.stderr)
+
+    def test_it_exits_with_one_line_when_nobody_is_named_as_importer(self):
+        finished = run_command(str(SEED))
+        self.assertNotEqual(finished.returncode, 0)
+        self.assertEqual(len(finished.stderr.strip().splitlines()), 1, finished.stderr)
+        self.assertIn("--user", finished.stderr)
