@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lantoa.accounts",
     "lantoa.periods",
     "lantoa.documents",
+    "lantoa.activities",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,12 @@ STATICFILES_DIRS = [
 # Uploaded evidence stays outside the static root and is served only through views that check scope.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Photos and scans attached to activities: the largest file accepted, in megabytes.
+EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "10"))
+# Activity files up to this size are imported while the user waits; larger ones in a background
+# thread whose progress the page shows.
+ACTIVITY_IMPORT_MAX_MB = int(os.environ.get("ACTIVITY_IMPORT_MAX_MB", "60"))
+ACTIVITY_IMPORT_BACKGROUND_BYTES = 256 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
