@@ -169,6 +169,10 @@ class ActivityForm(forms.ModelForm):
             if name in self.fields:
                 # An empty count is a zero: people leave unused ones blank.
                 self.fields[name].required = False
+        if "industrial_workers" in self.fields:
+            # The short label of the spreadsheets fits beside the other numbers on a phone.
+            self.fields["industrial_workers"].label = _("Of which industrial workers")
+            self.fields["industrial_workers"].help_text = ""
         self.fields["date"].widget.attrs["max"] = today.isoformat()
         if not self.instance.pk:
             self.initial.setdefault("date", today)

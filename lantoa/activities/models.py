@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -100,7 +101,7 @@ def field_label(field, kind):
         return _("Title") if kind == OutreachKind.MEDIA else _("Subject")
     if field == "subtype":
         return _("Item type") if kind == OutreachKind.MEDIA else _("Form")
-    return Activity._meta.get_field(field).verbose_name
+    return capfirst(Activity._meta.get_field(field).verbose_name)
 
 
 class MediaOutlet(models.Model):
