@@ -51,7 +51,20 @@ class XlsxReader:
         self.date1904, sheet_rel = self._workbook()
         self.sheet_path = self._sheet_path(sheet_rel, names)
         self.shared = self._shared_strings(names)
-        self.estimated_rows = 0
+        self._dimension_rows = 0
+        self._bytes_total = self.zip.getinfo(self.sheet_path).file_size
+        self._bytes_read = 0
+        self._rows_read = 0
+
+    @property
+    def estimated_rows(self):
+        """The sheet's row count as its dimension says or, when the writer left that out, as
+        extrapolated from how much of the sheet has been read."""
+        if self._dimension_rows:
+            return self._dimension_rows
+        if not self._bytes_read:
+            return 0
+        return round(self._rows_read * self._bytes_total / self._bytes_read)
 
     def _workbook(self):
         state = {"date1904": False, "rel": None}
@@ -156,7 +169,7 @@ class XlsxReader:
                 number = int(given) if given else number + 1
             elif name == dimension_tag:
                 last = attrs.get("ref", "").rpartition(":")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-                self.estimated_rows = int(last) if last.isdigit() else 0
+                self._dimension_rows = int(last) if last.isdigit() else 0
 
         def end(name):
             nonlocal capture
@@ -196,7 +209,9 @@ class XlsxReader:
         try:
             with self.zip.open(self.sheet_path) as stream:
                 while chunk := stream.read(_CHUNK):
+                    self._bytes_read += len(chunk)
                     parser.Parse(chunk, False)
+                    self._rows_read += len(done)
                     yield from done
                     done.clear()
                 parser.Parse(b"", True)
