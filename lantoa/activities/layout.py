@@ -26,7 +26,7 @@ from lantoa.outreach import OutreachKind
 from lantoa.text import fold, short_date
 from lantoa.units.models import PlaceKind
 
-from .models import ACTIVITY_KINDS, KIND_FIELDS, KIND_SUBTYPES, Subtype, fields_of
+from .models import ACTIVITY_KINDS, KIND_CHOICES, KIND_FIELDS, KIND_SUBTYPES, Subtype, fields_of
 
 DATE_FORMAT = "DD/MM/YYYY"
 TEMPLATE_ROWS = 5000
@@ -130,36 +130,52 @@ def in_every_language(label):
 # --- export ---------------------------------------------------------------------------------
 
 
-def _cell(activity, column, *, for_csv):
-    key = column.key
-    if not column.applies_to(activity.kind):
-        return None
-    if key == "kind":
-        return activity.get_kind_display()
-    if key == "unit":
-        return activity.unit.code
-    if key == "unit_name":
-        return activity.unit.short_name
-    if key in DATE_COLUMNS:
-        value = getattr(activity, key)
-        return short_date(value) if for_csv else value
-    if key == "subtype":
-        return activity.get_subtype_display()
-    if key == "place_kind":
-        return activity.get_place_kind_display()
-    if key == "place":
-        return activity.place.name if activity.place_id else None
-    if key == "outlet":
-        return activity.outlet.name if activity.outlet_id else None
-    return getattr(activity, key)
+# Where each column's value comes from: a path for values_list(), and the labels of its codes.
+_SOURCES = {
+    "unit": "unit__code",
+    "unit_name": "unit__short_name",
+    "place": "place__name",
+    "outlet": "outlet__name",
+}
+
+
+def _labels(choices):
+    return {value: str(label) for value, label in choices}
 
 
 def export_rows(queryset, *, for_csv=False):
-    """Header, then one tuple per activity, in the layout's column order."""
+    """Header, then one tuple per activity, in the layout's column order.
+
+    Reads plain values (no model instances) and blanks the columns that do not apply to a row's
+    kind, so that the row imports back as it was.
+    """
     yield tuple(str(column.header) for column in COLUMNS)
-    records = queryset.select_related("unit", "place", "outlet").order_by("date", "id")
-    for activity in records.iterator(chunk_size=2000):
-        yield tuple(_cell(activity, column, for_csv=for_csv) for column in COLUMNS)
+    labels = {
+        "kind": _labels(KIND_CHOICES),
+        "subtype": _labels(Subtype.choices),
+        "place_kind": _labels(PlaceKind.choices),
+    }
+    paths = [_SOURCES.get(column.key, column.key) for column in COLUMNS]
+    applies = {kind: [column.applies_to(kind) for column in COLUMNS] for kind in ACTIVITY_KINDS}
+    kind_index = paths.index("kind")
+    dates = {index for index, column in enumerate(COLUMNS) if column.key in DATE_COLUMNS}
+    coded = {
+        index: labels[column.key] for index, column in enumerate(COLUMNS) if column.key in labels
+    }
+    rows = queryset.order_by("date", "id").values_list(*paths)
+    for values in rows.iterator(chunk_size=5000):
+        mask = applies[values[kind_index]]
+        row = []
+        for index, value in enumerate(values):
+            if not mask[index] or value is None or value == "":
+                row.append(None)
+            elif index in coded:
+                row.append(coded[index].get(value, value))
+            elif index in dates and for_csv:
+                row.append(short_date(value))
+            else:
+                row.append(value)
+        yield tuple(row)
 
 
 class _Echo:
