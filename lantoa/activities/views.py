@@ -3,7 +3,7 @@ import os
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -113,13 +113,17 @@ def activity_create(request):
         initial=_initial_from(request, kind),
     )
     if request.method == "POST" and form.is_valid():
-        activity = services.activity_create(
-            activity=form.save(commit=False),
-            user=request.user,
-            uploads=form.cleaned_data["evidence"],
-        )
-        messages.success(request, _("Activity logged: %(title)s.") % {"title": activity})
-        return redirect(activity)
+        try:
+            activity = services.activity_create(
+                activity=form.save(commit=False),
+                user=request.user,
+                uploads=form.cleaned_data["evidence"],
+            )
+        except ValidationError as error:  # e.g. a tree too deep to stamp
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Activity logged: %(title)s.") % {"title": activity})
+            return redirect(activity)
     context = {"form": form, "kind": kind, "kinds": _kinds()}
     if request.htmx and request.method == "GET":
         return render(request, "activities/activity_form.html#form", context)
@@ -143,6 +147,8 @@ def activity_edit(request, pk):
                 expected_version=form.cleaned_data["version"] or 0,
                 uploads=form.cleaned_data["evidence"],
             )
+        except ValidationError as error:
+            form.add_error(None, error)
         except services.StaleEdit as stale:
             form.add_error(None, stale.message)
             # Saving again now is a choice made knowing the other save: let it through.

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lantoa.activities import services
 from lantoa.activities.models import Activity, ActivityDraft
@@ -54,6 +55,26 @@ class LevelsTestCase(ScenarioTestCase):
             )
         with self.assertRaisesMessage(ValidationError, "tối đa 5 cấp"):
             make_activity(parent)
+
+    def test_it_tells_the_officer_when_the_tree_is_too_deep(self):
+        parent = self.grassroots_a
+        for depth in range(3):
+            parent = make_unit(
+                f"D{depth}", UnitKind.GRASSROOTS_UNION, f"Tổ công đoàn {depth}", parent
+            )
+        self.login(self.officer_a)
+        response = self.client.post(
+            f"{reverse('activity_create')}?kind=visual",
+            {
+                "kind": "visual",
+                "unit": parent.pk,
+                "date": "2018-03-20",
+                "place_kind": "other",
+                "banners": 1,
+            },
+        )
+        self.assertContains(response, "tối đa 5 cấp")
+        self.assertFalse(Activity.objects.exists())
 
     def test_it_stamps_drafts_in_bulk_from_one_tree_history(self):
         drafts = [
