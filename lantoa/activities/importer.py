@@ -425,11 +425,12 @@ class RowImporter:
 
     # --- the whole file -------------------------------------------------------------------
 
-    def mark_existing_duplicates(self):
+    def mark_existing_duplicates(self, *, exclude_job=None):
         """Row errors for activities already logged (live ones), in a few queries.
 
         Reads the fingerprints of the file's units over the file's dates from the covering
-        (unit, date, fingerprint) index, in chunks of units.
+        (unit, date, fingerprint) index, in chunks of units. `exclude_job`: the rows this very
+        import has already sent, inside its transaction.
         """
         if not self.activities:
             return False
@@ -444,8 +445,9 @@ class RowImporter:
                 cursor.execute(
                     f"SELECT fingerprint FROM {table} WHERE deleted_at IS NULL "
                     f"AND unit_id IN ({', '.join(['%s'] * len(chunk))}) "
-                    "AND date >= %s AND date <= %s",
-                    [*chunk, first, last],
+                    "AND date >= %s AND date <= %s "
+                    "AND (import_job_id IS NULL OR import_job_id <> %s)",
+                    [*chunk, first, last, exclude_job.pk if exclude_job else 0],
                 )
                 found.update(key for (key,) in cursor.fetchall() if key in self.seen)
         for key in sorted(found, key=self.seen.get):

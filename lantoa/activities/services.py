@@ -1,6 +1,7 @@
 """Writes of the activity log: one activity with its history and version check, its evidence,
 activities in bulk (imports, demo data), and re-stamping after the tree changed."""
 
+import contextlib
 import functools
 import itertools
 import operator
@@ -9,7 +10,7 @@ import re
 import threading
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -145,8 +146,7 @@ def activities_bulk_create(activities, *, history=None, batch_size=BULK_BATCH):
     """
     history = history or TreeHistory()
     for activity in activities:
-        derive(activity, keep_fingerprint=bool(activity.fingerprint))
-        stamp_levels(activity, history.path(activity.unit_id, activity.date))
+        _complete(activity, history)
     iterator = iter(activities)
     created = 0
     while batch := list(itertools.islice(iterator, batch_size)):
@@ -155,8 +155,36 @@ def activities_bulk_create(activities, *, history=None, batch_size=BULK_BATCH):
     return created
 
 
+def _complete(activity, history):
+    derive(activity, keep_fingerprint=bool(activity.fingerprint))
+    stamp_levels(activity, history.path(activity.unit_id, activity.date))
+
+
 # Django's column types, as psycopg names them for a binary COPY.
 _PG_TYPE_NAMES = {"timestamp": "timestamptz", "integer": "int4", "bigint": "int8"}
+
+
+def _columns():
+    fields = [field for field in Activity._meta.concrete_fields if not field.primary_key]
+    table = connection.ops.quote_name(Activity._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    return fields, table, columns, operator.attrgetter(*(field.attname for field in fields))
+
+
+@contextlib.contextmanager
+def _pg_copy():
+    """A function that sends one activity to PostgreSQL's binary COPY, until the block ends.
+
+    Binary: no text formatting of values on this side, no parsing on the server's.
+    """
+    fields, table, columns, values = _columns()
+    types = [re.split(r"[ (]", field.db_type(connection), maxsplit=1)[0] for field in fields]
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy,
+    ):
+        copy.set_types([_PG_TYPE_NAMES.get(name, name) for name in types])
+        yield lambda activity: copy.write_row(values(activity))
 
 
 def _insert(activities):
@@ -167,22 +195,12 @@ def _insert(activities):
     statement runs over the whole batch (SQLite), or the rows are streamed with COPY (PostgreSQL).
     Values need no conversion but dates and times, which SQLite stores as text.
     """
-    fields = [field for field in Activity._meta.concrete_fields if not field.primary_key]
-    table = connection.ops.quote_name(Activity._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    values = operator.attrgetter(*(field.attname for field in fields))
     if connection.vendor == "postgresql":
-        # Binary COPY: no text formatting of values on this side, no parsing on the server's.
-        types = [re.split(r"[ (]", field.db_type(connection), maxsplit=1)[0] for field in fields]
-        types = [_PG_TYPE_NAMES.get(name, name) for name in types]
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy,
-        ):
-            copy.set_types(types)
+        with _pg_copy() as send:
             for activity in activities:
-                copy.write_row(values(activity))
+                send(activity)
         return
+    fields, table, columns, values = _columns()
     converters = {}
     for index, field in enumerate(fields):
         internal = field.get_internal_type()
@@ -268,7 +286,14 @@ def _import_file(job, path, user):
     rows.serial_to_date = reader.serial_to_date
     job.status, job.total_rows = ImportJob.Status.READING, reader.estimated_rows
     job.save(update_fields=["status", "total_rows", "updated_at"])
+    if connection.vendor == "postgresql":
+        _import_streaming(job, reader, rows, user)
+    else:
+        _import_in_two_passes(job, reader, rows, user)
 
+
+def _each_row(reader, rows):
+    """Check the file's rows one by one (`rows` collects activities and errors); yield the count."""
     count = 0
     header_found = False
     for number, values in reader.rows():
@@ -279,19 +304,34 @@ def _import_file(job, path, user):
             continue
         rows.add_row(number, values)
         count += 1
+        yield count
+    if not header_found:
+        raise rows.missing_header_error()
+    if count == 0:
+        raise importer.FileError(_("The file has no activity rows under its header."))
+
+
+def _stamp_batch(activity, job, user, now):
+    activity.import_job_id = job.pk
+    activity.created_by_id = activity.updated_by_id = user.pk
+    activity.created_at = activity.updated_at = now
+
+
+def _import_in_two_passes(job, reader, rows, user):
+    """SQLite: check every row (progress saved as it goes), then insert them all at once.
+
+    One writer at a time: the write lock is taken only for the insert.
+    """
+    count = 0
+    for count in _each_row(reader, rows):
         if count % PROGRESS_EVERY == 0:
             ImportJob.objects.filter(pk=job.pk).update(
                 processed_rows=count, total_rows=max(count, reader.estimated_rows)
             )
-    if not header_found:
-        raise rows.missing_header_error()
     job.total_rows = job.processed_rows = count
-    if count == 0:
-        raise importer.FileError(_("The file has no activity rows under its header."))
     if rows.error_count:
         _finish(job, ImportJob.Status.FAILED, errors=rows.errors, error_count=rows.error_count)
         return
-
     job.status = ImportJob.Status.SAVING
     job.save(update_fields=["status", "total_rows", "processed_rows", "updated_at"])
     now = timezone.now()
@@ -299,19 +339,70 @@ def _import_file(job, path, user):
         with transaction.atomic():
             # Checked inside the transaction so that nobody logs one of them in between.
             if rows.mark_existing_duplicates():
-                raise _Duplicates
+                raise _Refused
             for activity in rows.activities:
-                activity.import_job_id = job.pk
-                activity.created_by_id = activity.updated_by_id = user.pk
-                activity.created_at = activity.updated_at = now
+                _stamp_batch(activity, job, user, now)
             job.created_count = activities_bulk_create(rows.activities, history=rows.tree)
             _finish(job, ImportJob.Status.DONE)
-    except _Duplicates:
+    except _Refused:
         _finish(job, ImportJob.Status.FAILED, errors=rows.errors, error_count=rows.error_count)
 
 
-class _Duplicates(Exception):
-    pass
+def _import_streaming(job, reader, rows, user):
+    """PostgreSQL: each checked row goes to the server (COPY) while the next ones are checked.
+
+    The server maintains the indexes on its own core meanwhile. All in one transaction, rolled
+    back if any row is wrong; the progress is saved through a second connection, outside it.
+    """
+    now = timezone.now()
+    count = sent = 0
+    try:
+        with _side_connection() as side, transaction.atomic():
+            with _pg_copy() as send:
+                for count in _each_row(reader, rows):
+                    if not rows.error_count:
+                        for activity in rows.activities[sent:]:
+                            _stamp_batch(activity, job, user, now)
+                            _complete(activity, rows.tree)
+                            send(activity)
+                        sent = len(rows.activities)
+                    if count % PROGRESS_EVERY == 0:
+                        _save_progress(side, job, count, max(count, reader.estimated_rows))
+                if rows.error_count:
+                    raise _Refused
+            if rows.mark_existing_duplicates(exclude_job=job):
+                raise _Refused
+            job.total_rows = job.processed_rows = count
+            job.created_count = sent
+            _finish(job, ImportJob.Status.DONE)
+    except _Refused:
+        job.total_rows = job.processed_rows = count
+        _finish(job, ImportJob.Status.FAILED, errors=rows.errors, error_count=rows.error_count)
+
+
+@contextlib.contextmanager
+def _side_connection():
+    """A second connection to the same database, committing at once (progress of a job)."""
+    main = connections[DEFAULT_DB_ALIAS]
+    side = type(main)(main.settings_dict, alias=main.alias)
+    try:
+        yield side
+    finally:
+        side.close()
+
+
+def _save_progress(side, job, done, total):
+    table = connection.ops.quote_name(ImportJob._meta.db_table)
+    with side.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET processed_rows = %s, total_rows = %s, updated_at = %s "
+            "WHERE id = %s",
+            [done, total, timezone.now(), job.pk],
+        )
+
+
+class _Refused(Exception):
+    """A row is wrong or already logged: roll the import back."""
 
 
 def _finish(job, status, *, errors=(), error_count=0):

@@ -193,6 +193,14 @@ class ImportTestCase(ScenarioTestCase):
         self.assertNotContains(response, "hx-trigger")
         self.assertContains(response, "Đã nhập 1 hoạt động")
 
+    def test_it_saves_its_progress_as_it_goes_without_spoiling_the_import(self):
+        original, services.PROGRESS_EVERY = services.PROGRESS_EVERY, 1
+        try:
+            _response, job = self.upload(xlsx_bytes([talk_row(), talk_row(participants=31)]))
+        finally:
+            services.PROGRESS_EVERY = original
+        self.assertEqual((job.status, job.processed_rows, Activity.objects.count()), ("done", 2, 2))
+
     def test_it_shows_one_officers_import_to_nobody_else(self):
         _response, job = self.upload(xlsx_bytes([talk_row()]))
         self.login(self.officer_b)
