@@ -263,8 +263,10 @@ def activities_import(*, path, user, job=None, name=""):
     """Import the activities of an XLSX or CSV file at `path`, all or nothing.
 
     Returns the ImportJob (created unless given): DONE with `created_count`, or FAILED with every
-    row's errors. Rows are checked first, with the job's progress saved as it goes; then all of
-    them are inserted in one transaction, or none. Callable directly (benchmarks, commands).
+    row's errors and nothing saved. The job's progress is saved as rows are checked. On SQLite
+    the rows are checked, then inserted in one transaction; on PostgreSQL each checked row is sent
+    (COPY) while the next ones are checked, in a transaction rolled back at the first wrong row.
+    Callable directly (benchmarks, commands).
     """
     if job is None:
         job = ImportJob.objects.create(
