@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "lantoa.periods",
     "lantoa.documents",
     "lantoa.plans",
+    "lantoa.activities",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +149,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
+    BASE_DIR / "lantoa" / "static",  # site.css: the project's own rules (not an app's)
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
@@ -155,6 +157,12 @@ STATICFILES_DIRS = [
 # Uploaded evidence stays outside the static root and is served only through views that check scope.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Photos and scans attached to activities: the largest file accepted, in megabytes.
+EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "10"))
+# Activity files up to this size are imported while the user waits; larger ones in a background
+# thread whose progress the page shows.
+ACTIVITY_IMPORT_MAX_MB = int(os.environ.get("ACTIVITY_IMPORT_MAX_MB", "60"))
+ACTIVITY_IMPORT_BACKGROUND_BYTES = 256 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

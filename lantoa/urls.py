@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("lantoa.accounts.urls")),
     path("", include("lantoa.documents.urls")),
     path("", include("lantoa.plans.urls")),
+    path("", include("lantoa.activities.urls")),
 ]

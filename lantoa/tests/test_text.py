@@ -1,4 +1,6 @@
 import datetime
+import re
+import unicodedata
 
 from django.template import Context, Template
 from django.test import SimpleTestCase
@@ -6,6 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lantoa.text import fold, long_date, short_date
+
+
+def reference_fold(text):
+    """fold() as first written: per-character, obviously right, slow."""
+    if not text:
+        return ""
+    text = str(text).translate(str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}))
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.casefold()).strip()
 
 
 class TextTestCase(SimpleTestCase):
@@ -25,6 +37,14 @@ class TextTestCase(SimpleTestCase):
     def test_it_groups_thousands_with_dots(self):
         rendered = Template("{{ n|num }}").render(Context({"n": 1234567}))
         self.assertEqual(rendered, "1.234.567")
+
+    @given(st.text())
+    def test_it_folds_exactly_as_the_per_character_definition(self, text):
+        self.assertEqual(fold(text), reference_fold(text))
+
+    def test_it_folds_marks_outside_vietnamese_and_the_grapheme_joiner_alike(self):
+        for text in ["Ñandú\u034f", "İstanbul", "a\u0951b", "Đồng  Khởi\u00a0ĐỒNG"]:
+            self.assertEqual(fold(text), reference_fold(text))
 
     @given(st.text())
     def test_it_folds_any_text_to_its_own_fixed_point(self, text):

@@ -78,9 +78,11 @@ class TreeHistory:
 
     def __init__(self):
         self._links = {}
-        for unit_id, parent_id, start, end in UnitLink.objects.values_list(
+        # No ordering: the default one joins units and kinds for nothing.
+        links = UnitLink.objects.order_by().values_list(
             "unit_id", "parent_id", "valid_from", "valid_to"
-        ):
+        )
+        for unit_id, parent_id, start, end in links:
             self._links.setdefault(unit_id, []).append((start, end, parent_id))
         self._paths = {}
 

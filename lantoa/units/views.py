@@ -13,7 +13,7 @@ from lantoa.accounts.scope import (
     visible_units,
 )
 
-from . import selectors, services
+from . import sections, selectors, services
 from .forms import HeadcountForm, PlaceForm, UnitForm
 from .models import Headcount, Place, Unit, UnitLink
 
@@ -88,6 +88,7 @@ def unit_detail(request, pk):
         "users": unit.users.filter(is_active=True),
         "can_edit": can_edit_unit(request.user, unit),
         "is_admin": request.user.is_federation_admin,
+        "sections": sections.render_sections(request, unit),
     }
     return render(request, "units/unit_detail.html", context)
 

@@ -1,0 +1,479 @@
+"""Reading and checking rows of an activity file (XLSX or CSV) with no query per row.
+
+Everything a row may refer to — units, places, outlets, the tree — is loaded once, and each row
+becomes an unsaved Activity or a list of errors. `services.activities_import` drives it.
+"""
+
+import csv
+import datetime
+import io
+import re
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lantoa.accounts.scope import visible_units
+from lantoa.outreach import OutreachKind
+from lantoa.text import fold
+from lantoa.units.models import Place, PlaceKind, Unit
+from lantoa.units.selectors import TreeHistory
+
+from . import layout
+from .indexes import LEVELS
+from .models import (
+    ACTIVITY_KINDS,
+    DUPLICATE_MESSAGE,
+    Activity,
+    ActivityDraft,
+    MediaOutlet,
+    Subtype,
+    fingerprint,
+    rule_errors,
+    stamp_levels,
+)
+from .xlsx import XlsxError, XlsxReader
+
+HEADER_SEARCH_ROWS = 10
+_MISSING = {
+    "kind": gettext_lazy("Say which kind of activity it is."),
+    "unit": gettext_lazy("Give the unit code."),
+    "date": gettext_lazy("Give the date."),
+}
+_LOOKUPS = {"kind", "unit", "subtype", "place_kind", "place", "outlet"}
+_GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
+_DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
+_TEXT_LIMITS = {
+    name: Activity._meta.get_field(name).max_length
+    for name in ["title", "location", "speakers", "link"]
+}
+
+
+class FileError(ValueError):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+class CsvRows:
+    def __init__(self, data):
+        try:
+            self.text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FileError(
+                _("The file is neither an XLSX workbook nor a UTF-8 CSV file.")
+            ) from error
+        # Excel writes CSV with the separator of the computer's region: a comma, or a semicolon
+        # where the comma is the decimal mark. The header line tells which.
+        header = self.text.split("\n", 1)[0]
+        self.delimiter = max([",", ";", "\t"], key=header.count)
+        self.estimated_rows = self.text.count("\n")
+
+    def rows(self):
+        lines = csv.reader(io.StringIO(self.text), delimiter=self.delimiter)
+        for number, row in enumerate(lines, start=1):
+            if any(cell.strip() for cell in row):
+                yield number, tuple(row)
+
+    serial_to_date = None
+
+
+def open_rows(path):
+    """A reader with `rows()` → (row number, values) and `estimated_rows`, for XLSX or CSV."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            return XlsxReader(path)
+        except XlsxError as error:
+            raise FileError(
+                _("The file looks like an XLSX workbook but cannot be read.")
+            ) from error
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileError(_("This is an old Excel file (.xls): save it as .xlsx and try again."))
+    with open(path, "rb") as handle:
+        return CsvRows(handle.read())
+
+
+def _label_map(pairs):
+    """{folded label in any language or code: value} for choices."""
+    found = {}
+    for value, label in pairs:
+        found[fold(value)] = value
+        for form in layout.in_every_language(label):
+            found[form] = value
+    return found
+
+
+class _Unknown(Exception):
+    pass
+
+
+class RowImporter:
+    """Turns rows into unsaved activities; collects every row's errors."""
+
+    def __init__(self, user, *, today):
+        self.user = user
+        self.today = today
+        self.kinds = _label_map([(kind.value, kind.label) for kind in ACTIVITY_KINDS])
+        self.all_kinds = _label_map(OutreachKind.choices)
+        self.subtypes = _label_map(Subtype.choices)
+        self.place_kinds = _label_map(PlaceKind.choices)
+        self.headers = {}
+        for column in layout.COLUMNS:
+            for form in layout.in_every_language(column.header):
+                self.headers[form] = column
+        self.visible = (
+            None
+            if user.is_federation_admin
+            else set(visible_units(user).values_list("pk", flat=True))
+        )
+        self.unit_rows = {
+            code.upper(): (pk, code, short_name, opened_on, closed_on)
+            for pk, code, short_name, opened_on, closed_on in Unit.objects.values_list(
+                "pk", "code", "short_name", "opened_on", "closed_on"
+            )
+        }
+        self.units = {}
+        self.places = self._places()
+        self.outlets = {}
+        for outlet in MediaOutlet.objects.all():
+            self.outlets[fold(outlet.name)] = outlet
+            self.outlets.setdefault(fold(outlet.code), outlet)
+        self.tree = TreeHistory()
+        self.lookups = {}
+        self.header_text = {column.key: str(column.header) for column in layout.COLUMNS}
+        self.columns = None
+        self.default_kind = None
+        self.serial_to_date = None
+        self.activities = []
+        self.seen = {}
+        self.errors = []
+        self.error_count = 0
+
+    def _places(self):
+        places = Place.objects.select_related("unit")
+        if self.visible is not None:
+            own = self.user.unit
+            ancestors = [unit.pk for unit in own.ancestors(on=self.today)] if own else []
+            places = places.filter(Q(unit_id__in=self.visible) | Q(unit_id__in=ancestors))
+        found = {}
+        for place in places:
+            found.setdefault(fold(place.name), []).append(place)
+        return found
+
+    # --- the header -----------------------------------------------------------------------
+
+    def take_header(self, values):
+        """True if `values` is the header row (then columns are mapped); reads the preamble."""
+        mapped = {}
+        for index, value in enumerate(values):
+            column = self.headers.get(fold(value)) if isinstance(value, str) else None
+            if column is not None and column.key not in {c.key for c in mapped.values()}:
+                mapped[index] = column
+        keys = {column.key for column in mapped.values()}
+        if {"unit", "date"} <= keys:
+            self.columns = [(i, c) for i, c in mapped.items() if c.importable]
+            if "kind" not in keys and self.default_kind is None:
+                raise FileError(
+                    _(
+                        "The file says neither which kind of activity it holds "
+                        "nor has a column “%(column)s”."
+                    )
+                    % {"column": layout.COLUMNS_BY_KEY["kind"].header}
+                )
+            return True
+        cells = [value for value in values if value not in (None, "")]
+        if (
+            len(cells) >= 2
+            and self.headers.get(fold(str(cells[0]))) is layout.COLUMNS_BY_KEY["kind"]
+        ):
+            self.default_kind = self.kinds.get(fold(str(cells[1])))
+        return False
+
+    def missing_header_error(self):
+        return FileError(
+            _(
+                "No header row found: the first rows must name the columns, "
+                "at least “%(unit)s” and “%(date)s”."
+            )
+            % {
+                "unit": layout.COLUMNS_BY_KEY["unit"].header,
+                "date": layout.COLUMNS_BY_KEY["date"].header,
+            }
+        )
+
+    # --- one row --------------------------------------------------------------------------
+
+    def add_row(self, number, values):
+        errors = []
+        fields = {}
+        width = len(values)
+        for index, column in self.columns:
+            value = values[index] if index < width else None
+            if value is None or value == "":
+                continue
+            if value.__class__ is str:
+                value = value.strip()
+                if not value:
+                    continue
+            try:
+                fields[column.key] = self._parse(column.key, value)
+            except _Unknown as problem:
+                errors.append((number, self.header_text[column.key], str(problem)))
+        kind = fields.pop("kind", None) or self.default_kind
+        unit = fields.pop("unit", None)
+        for key, value in [("kind", kind), ("unit", unit), ("date", fields.get("date"))]:
+            header = self.header_text[key]
+            if value is None and all(error[1] != header for error in errors):
+                errors.append((number, header, str(_MISSING[key])))
+        if errors:
+            self._fail(errors)
+            return
+        place, outlet = fields.pop("place", None), fields.pop("outlet", None)
+        activity = ActivityDraft(kind=kind, unit=unit, unit_id=unit.pk, **fields)
+        if place is not None:
+            place = self._choose_place(place, unit, number, errors)
+            if place is not None:
+                activity.place, activity.place_id = place, place.pk
+        if outlet is not None:
+            activity.outlet, activity.outlet_id = outlet, outlet.pk
+        if not errors:
+            for field, message in rule_errors(activity, today=self.today).items():
+                errors.append((number, self._header_of(field), str(message)))
+        if not errors and len(self.tree.path(unit.pk, activity.date)) > LEVELS:
+            try:
+                stamp_levels(activity, self.tree.path(unit.pk, activity.date))
+            except ValidationError as error:
+                errors.append((number, self.header_text["unit"], error.messages[0]))
+        if errors:
+            self._fail(errors)
+            return
+        key = fingerprint(activity)
+        first = self.seen.get(key)
+        if first is not None:
+            self._fail(
+                [(number, "", _("Same activity as row %(row)s of this file.") % {"row": first})]
+            )
+            return
+        self.seen[key] = number
+        activity.fingerprint = key
+        self.activities.append(activity)
+
+    def _fail(self, errors):
+        self.error_count += 1
+        room = 2000 - len(self.errors)
+        if room > 0:
+            self.errors.extend(errors[:room])
+
+    def _header_of(self, field):
+        return self.header_text.get(field, field)
+
+    def _parse(self, key, value):
+        if key in _LOOKUPS:
+            # Choice cells repeat down a file: look each distinct value up once.
+            cached = self.lookups.get((key, value))
+            if cached is None:
+                try:
+                    cached = (True, self._look_up(key, value))
+                except _Unknown as problem:
+                    cached = (False, problem)
+                self.lookups[(key, value)] = cached
+            if cached[0]:
+                return cached[1]
+            raise cached[1]
+        if key in layout.DATE_COLUMNS:
+            return self._date(value)
+        if key in layout.NUMBER_COLUMNS:
+            return self._number(value)
+        text = _as_text(value)
+        if key == "link" and not _is_web_address(text):
+            raise _Unknown(
+                _("“%(value)s” is not a web address starting with http:// or https://.")
+                % {"value": text}
+            )
+        limit = _TEXT_LIMITS.get(key)
+        if limit and len(text) > limit:
+            raise _Unknown(_("Too long: at most %(max)s characters.") % {"max": limit})
+        return text
+
+    def _look_up(self, key, value):
+        if key == "kind":
+            found = self.kinds.get(fold(str(value)))
+            if found is None:
+                if fold(str(value)) in self.all_kinds:
+                    raise _Unknown(
+                        _("Emulation movements and difficulties are not logged as activities.")
+                    )
+                raise _Unknown(
+                    _("“%(value)s” is not a kind of activity: choose one from the list.")
+                    % {"value": value}
+                )
+            return found
+        if key == "unit":
+            return self._unit(value)
+        if key == "subtype":
+            found = self.subtypes.get(fold(str(value)))
+            if found is None:
+                raise _Unknown(
+                    _("“%(value)s” is not a form of activity: choose one from the list.")
+                    % {"value": value}
+                )
+            return found
+        if key == "place_kind":
+            found = self.place_kinds.get(fold(str(value)))
+            if found is None:
+                raise _Unknown(
+                    _("“%(value)s” is not a kind of place: choose one from the list.")
+                    % {"value": value}
+                )
+            return found
+        if key == "place":
+            candidates = self.places.get(fold(str(value)))
+            if not candidates:
+                raise _Unknown(
+                    _(
+                        "“%(value)s” is not in your list of places: "
+                        "leave it empty and write it under “%(column)s”."
+                    )
+                    % {"value": value, "column": layout.COLUMNS_BY_KEY["location"].header}
+                )
+            return candidates
+        found = self.outlets.get(fold(str(value)))
+        if found is None:
+            raise _Unknown(_("“%(value)s” is not in the list of media outlets.") % {"value": value})
+        return found
+
+    def _unit(self, value):
+        code = _as_text(value).upper()
+        row = self.unit_rows.get(code)
+        if row is None:
+            raise _Unknown(_("No unit has the code “%(code)s”.") % {"code": _as_text(value)})
+        pk = row[0]
+        if self.visible is not None and pk not in self.visible:
+            raise _Unknown(
+                _(
+                    "The unit “%(code)s” is not yours: you can import only for your unit "
+                    "and the units below it."
+                )
+                % {"code": row[1]}
+            )
+        unit = self.units.get(pk)
+        if unit is None:
+            unit = self.units[pk] = Unit(
+                pk=pk, code=row[1], short_name=row[2], opened_on=row[3], closed_on=row[4]
+            )
+        return unit
+
+    def _date(self, value):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.serial_to_date:
+            try:
+                return self.serial_to_date(value)
+            except (OverflowError, ValueError):
+                pass
+        text = _as_text(value)
+        for pattern in _DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        raise _Unknown(_("“%(value)s” is not a date: write it as 02/3/2018.") % {"value": text})
+
+    def _number(self, value):
+        if isinstance(value, bool):
+            raise _Unknown(_("“%(value)s” is not a whole number.") % {"value": value})
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise _Unknown(_("“%(value)s” is not a whole number.") % {"value": value})
+            value = int(value)
+        if isinstance(value, str):
+            text = value.replace("\u00a0", " ").strip()
+            if _GROUPED_NUMBER.match(text):
+                text = re.sub(r"[.,\s]", "", text)
+            if not text.lstrip("-").isdigit():
+                raise _Unknown(_("“%(value)s” is not a whole number.") % {"value": value})
+            value = int(text)
+        if value < 0:
+            raise _Unknown(_("A number of people or items cannot be negative."))
+        if value > 2_000_000_000:
+            raise _Unknown(_("“%(value)s” is too large.") % {"value": value})
+        return value
+
+    def _choose_place(self, candidates, unit, number, errors):
+        if len(candidates) > 1:
+            own = [place for place in candidates if place.unit_id == unit.pk]
+            candidates = own or candidates
+        if len(candidates) > 1:
+            errors.append(
+                (
+                    number,
+                    self._header_of("place"),
+                    _("Several places are called “%(name)s”: write it under “%(column)s” instead.")
+                    % {
+                        "name": candidates[0].name,
+                        "column": layout.COLUMNS_BY_KEY["location"].header,
+                    },
+                )
+            )
+            return None
+        return candidates[0]
+
+    # --- the whole file -------------------------------------------------------------------
+
+    def mark_existing_duplicates(self, *, exclude_job=None):
+        """Row errors for activities already logged (live ones), in a few queries.
+
+        Reads the fingerprints of the file's units over the file's dates from the covering
+        (unit, date, fingerprint) index, in chunks of units. `exclude_job`: the rows this very
+        import has already sent, inside its transaction.
+        """
+        if not self.activities:
+            return False
+        unit_ids = sorted({activity.unit_id for activity in self.activities})
+        first = min(activity.date for activity in self.activities)
+        last = max(activity.date for activity in self.activities)
+        table = connection.ops.quote_name(Activity._meta.db_table)
+        found = set()
+        with connection.cursor() as cursor:
+            for start in range(0, len(unit_ids), 500):
+                chunk = unit_ids[start : start + 500]
+                cursor.execute(
+                    f"SELECT fingerprint FROM {table} WHERE deleted_at IS NULL "
+                    f"AND unit_id IN ({', '.join(['%s'] * len(chunk))}) "
+                    "AND date >= %s AND date <= %s "
+                    "AND (import_job_id IS NULL OR import_job_id <> %s)",
+                    [*chunk, first, last, exclude_job.pk if exclude_job else 0],
+                )
+                found.update(key for (key,) in cursor.fetchall() if key in self.seen)
+        for key in sorted(found, key=self.seen.get):
+            self._fail(
+                [
+                    (
+                        self.seen[key],
+                        "",
+                        str(DUPLICATE_MESSAGE),
+                    )
+                ]
+            )
+        return bool(found)
+
+
+def _is_web_address(text):
+    # Django's URLValidator costs 20 µs a link; this is the part of it that catches typing errors.
+    parts = urlsplit(text)
+    return (
+        parts.scheme in ("http", "https")
+        and "." in parts.netloc
+        and not any(char.isspace() for char in text)
+    )
+
+
+def _as_text(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
