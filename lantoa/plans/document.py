@@ -2,11 +2,13 @@
 document description the renderers print from it."""
 
 import datetime
+import re
 
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.documents.official import Bullet, Heading, OfficialDocument, Paragraph, Signer
 from lantoa.periods.period import PeriodKind
+from lantoa.text import fold
 
 from .models import TYPE_TITLE, number_symbol
 
@@ -154,13 +156,25 @@ def official_document(content):
     )
 
 
-def _body(content):
-    body = []
-    opening = content["introduction"]
-    if content["bases"]:
-        opening = f"Thực hiện {join_vietnamese(content['bases'])}. {opening}".strip()
+# A basis written with its own opening ("Căn cứ Điều lệ Công đoàn Việt Nam") prints on a line of
+# its own, as documents list them; the others read as one sentence, "Thực hiện A và B. …".
+_BASIS_OPENING = re.compile(r"^(?:can cu|thuc hien|theo|trien khai|quan triet)\b")
+
+
+def _opening(bases, introduction):
+    stated = [basis for basis in bases if _BASIS_OPENING.match(fold(basis))]
+    implemented = [basis for basis in bases if basis not in stated]
+    paragraphs = [Paragraph(f"{basis.rstrip(';.,')};") for basis in stated]
+    opening = introduction
+    if implemented:
+        opening = f"Thực hiện {join_vietnamese(implemented)}. {introduction}".strip()
     if opening:
-        body.append(Paragraph(opening))
+        paragraphs.append(Paragraph(opening))
+    return paragraphs
+
+
+def _body(content):
+    body = _opening(content["bases"], content["introduction"])
     sections = iter(ROMAN)
     if content["purposes"]:
         body.append(Heading(f"{next(sections)}. MỤC ĐÍCH, YÊU CẦU:"))

@@ -1,7 +1,8 @@
 """From a plan document read by the parser (`documents.plan_parser`) to the fields of a draft plan:
 what the review screen starts from and what `manage.py import_plan` saves.
 
-The plan prints its opening as `Thực hiện <bases>. <introduction>`, its audiences under
+The plan prints its opening as `Thực hiện <bases>. <introduction>` (a basis that opens with its own
+`Căn cứ …` prints as written, on a line of its own), its audiences under
 `1. Đối tượng:` and the heading of its content section from `content_heading`; the parser keeps
 the document's paragraphs whole, so they are cut here into those fields, each with the source
 lines it came from.
@@ -27,8 +28,9 @@ MISSING_FIELDS = {
     "signer.name": ["signer_name"],
 }
 _KIND_MISSING = re.compile(r"^activity_lines\[(\d+)\]\.kind$")
-# The plan's export writes `Thực hiện` before its bases itself.
-_BASE_OPENING = re.compile(r"^(?:thuc\s*hien|can\s*cu)\s+")
+# The plan's export writes `Thực hiện` before the bases that have no opening of their own; a
+# `Căn cứ …` basis keeps its words.
+_BASE_OPENING = re.compile(r"^thuc\s*hien\s+")
 _SENTENCE_END = re.compile(r"[.;]\s+(?=\S)")
 _CLAUSE_START = re.compile(r"[.;,]\s+(?=[A-ZĐÀ-Ỹ])")
 _ANNOUNCES_PLAN = re.compile(r"\b(?:xay\s*dung|ban\s*hanh)\b.*\bke\s*hoach\b")

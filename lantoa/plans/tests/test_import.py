@@ -300,6 +300,21 @@ class SeedExportTestCase(ImportTestCase):
         self.assertEqual(exported["header"][-2:], seed["header"])
 
 
+class BasesExportTestCase(ImportTestCase):
+    def test_it_prints_bases_that_open_with_can_cu_as_written_each_on_its_own_line(self):
+        fixture = SEED.with_name("grassroots_short_date.txt").read_bytes()
+        url = self.upload("ke-hoach-cdcs.txt", fixture)["Location"]
+        self.client.post(url, page_data(self.client.get(url)))
+        plan = Plan.objects.get()
+        lines = docx_lines(self.client.get(reverse("plan_docx", args=[plan.pk])).content)
+        self.assertIn(
+            "Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/3/2019 của Liên đoàn Lao động huyện Châu Thành;",
+            lines,
+        )
+        self.assertIn("Căn cứ tình hình thực tế của Công ty;", lines)
+        self.assertFalse([line for line in lines if line.startswith("Thực hiện Căn cứ")])
+
+
 class UploadErrorsTestCase(ImportTestCase):
     def error(self, name, content):
         response = self.upload(name, content)
