@@ -7,6 +7,7 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activity log")
 
     def ready(self):
+        from lantoa.plans import sections as plan_sections
         from lantoa.units import sections
         from lantoa.units.signals import tree_changed
 
@@ -14,3 +15,4 @@ class ActivitiesConfig(AppConfig):
 
         tree_changed.connect(receivers.restamp_moved_units, dispatch_uid="activities_restamp")
         sections.register(views.unit_timeline_section, order=50)
+        plan_sections.register(views.plan_activities_section, order=50)

@@ -2,12 +2,16 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lantoa.accounts.scope import visible_units
 from lantoa.periods.period import Period, WindowRule
+from lantoa.plans.models import ActivityLine, PlanStatus, number_symbol
+from lantoa.plans.selectors import visible_plans
 from lantoa.units.forms import DateInput
 from lantoa.units.models import Place, PlaceKind
 
@@ -23,11 +27,13 @@ from .models import (
     field_label,
     fields_of,
 )
+from .plan_lines import default_line, eligible_lines
 
 # How the form lays fields out: one row per group; numbers side by side, even on a phone.
 LAYOUT = [
     ["unit"],
     ["date", "end_date"],
+    ["plan_line"],
     ["subtype"],
     ["outlet"],
     ["title"],
@@ -109,6 +115,18 @@ def allowed_places(user):
     return places.filter(Q(unit__in=visible_units(user)) | Q(unit_id__in=ancestors))
 
 
+def plan_title(number, symbol, issuer, subject):
+    """How a plan is named in lists: `05/KH-LĐLĐ · LĐLĐ huyện Châu Thành · Thực hiện …`."""
+    return Truncator(f"{number_symbol(number, symbol)} · {issuer} · {subject}").chars(110)
+
+
+def _line_option(line, plan):
+    # The plan's number too: a closed select shows the option alone, and the lines of a plan
+    # drawn up from another often read the same.
+    label = f"{number_symbol(plan.number, plan.symbol)} – {line.order}. {line.text}"
+    return line.pk, Truncator(label).chars(90)
+
+
 def _form_field(model_field, **kwargs):
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"
@@ -179,7 +197,67 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("unit", user.unit_id)
             if "subtype" in self.fields:
                 self.initial.setdefault("subtype", KIND_SUBTYPES[kind][0])
+        self._offer_plan_lines()
         self.initial.setdefault("version", self.instance.version)
+
+    def _shown(self, name):
+        """The cleaned value the form shows for `name` (posted, else initial), or None."""
+        try:
+            return self.fields[name].clean(self[name].value())
+        except forms.ValidationError:
+            return None
+
+    def _offer_plan_lines(self):
+        """The lines of the shown unit and date, grouped by plan, nearest plan first.
+
+        Any line passes the field: the rules (plan_lines.py, through Activity.clean) decide, with
+        their own messages. A new activity starts with the line of its unit's own plan when that
+        one is clear (plan_lines.default_line). Changing the unit or the date reloads the list.
+        """
+        field = self.fields["plan_line"]
+        field.queryset = ActivityLine.objects.select_related("plan__issuer")
+        field.label = _("Under the plan line")
+        field.help_text = _(
+            "Lines of this kind in the plans your unit issued or received, or the units above "
+            "it, for the activity's year."
+        )
+        unit, day = self._shown("unit"), self._shown("date")
+        choices = eligible_lines(unit, day, self.kind) if unit and day else []
+        options = [
+            (
+                plan_title(
+                    choice.plan.number,
+                    choice.plan.symbol,
+                    choice.plan.issuer_name,
+                    choice.plan.subject,
+                ),
+                [_line_option(line, choice.plan) for line in choice.lines],
+            )
+            for choice in choices
+        ]
+        offered = {line.pk for choice in choices for line in choice.lines}
+        current = self.instance.plan_line if self.instance.plan_line_id else None
+        if current is not None and current.pk not in offered:
+            plan = current.plan
+            title = plan_title(plan.number, plan.symbol, plan.issuer.short_name, plan.subject)
+            options.append((title, [_line_option(current, plan)]))
+        field.choices = [("", _("Under no plan line")), *options]
+        if not self.is_bound and not self.instance.pk:
+            asked = str(self.initial.get("plan_line") or "")
+            if asked not in {str(pk) for pk in offered}:
+                line = default_line(choices)
+                self.initial["plan_line"] = line.pk if line else None
+        refresh = {
+            "hx-get": reverse("activity_create"),
+            "hx-trigger": "change",
+            "hx-include": "#activity-form [name=kind], #activity-form [name=unit], "
+            "#activity-form [name=date], #activity-form [name=plan_line]",
+            "hx-select": "#plan-line-row",
+            "hx-target": "#plan-line-row",
+            "hx-swap": "outerHTML",
+        }
+        for name in ("unit", "date"):
+            self.fields[name].widget.attrs.update(refresh)
 
     def clean(self):
         cleaned = super().clean()
@@ -278,6 +356,15 @@ class ActivityFilterForm(forms.Form):
         required=False,
         choices=[("", gettext_lazy("All")), *PlaceKind.choices],
     )
+    plan = forms.ModelChoiceField(
+        label=gettext_lazy("Plan"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("All"),
+        help_text=gettext_lazy(
+            "Activities logged under its lines or those of the plans drawn up from it."
+        ),
+    )
     batch = forms.IntegerField(required=False, widget=forms.HiddenInput)
     deleted = forms.BooleanField(label=gettext_lazy("Deleted activities"), required=False)
 
@@ -286,6 +373,15 @@ class ActivityFilterForm(forms.Form):
         units = visible_units(user).select_related("kind").order_by("kind__rank", "name")
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda unit: unit.short_name
+        self.fields["plan"].queryset = (
+            visible_plans(user)
+            .filter(status=PlanStatus.ISSUED)
+            .select_related("issuer")
+            .order_by("-year", "depth", "issuer__kind__rank", "issuer__name", "number")
+        )
+        self.fields["plan"].label_from_instance = lambda plan: plan_title(
+            plan.number, plan.symbol, plan.issuer.short_name, plan.subject
+        )
         if not user.can_edit:
             del self.fields["deleted"]
 

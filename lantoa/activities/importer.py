@@ -35,6 +35,7 @@ from .models import (
     rule_errors,
     stamp_levels,
 )
+from .plan_lines import PlanLineIndex, label_example, parse_label
 from .xlsx import XlsxError, XlsxReader
 
 HEADER_SEARCH_ROWS = 10
@@ -43,7 +44,7 @@ _MISSING = {
     "unit": gettext_lazy("Give the unit code."),
     "date": gettext_lazy("Give the date."),
 }
-_LOOKUPS = {"kind", "unit", "subtype", "place_kind", "place", "outlet"}
+_LOOKUPS = {"kind", "unit", "subtype", "place_kind", "place", "outlet", "plan_line"}
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 _DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
 _TEXT_LIMITS = {
@@ -142,6 +143,7 @@ class RowImporter:
             self.outlets[fold(outlet.name)] = outlet
             self.outlets.setdefault(fold(outlet.code), outlet)
         self.tree = TreeHistory()
+        self.plan_lines = PlanLineIndex.for_user(user, tree=self.tree, visible=self.visible)
         self.lookups = {}
         self.header_text = {column.key: str(column.header) for column in layout.COLUMNS}
         self.columns = None
@@ -232,6 +234,7 @@ class RowImporter:
             self._fail(errors)
             return
         place, outlet = fields.pop("place", None), fields.pop("outlet", None)
+        plan_line = fields.pop("plan_line", None)
         activity = ActivityDraft(kind=kind, unit=unit, unit_id=unit.pk, **fields)
         if place is not None:
             place = self._choose_place(place, unit, number, errors)
@@ -241,6 +244,11 @@ class RowImporter:
             activity.outlet, activity.outlet_id = outlet, outlet.pk
         if not errors:
             for field, message in rule_errors(activity, today=self.today).items():
+                errors.append((number, self._header_of(field), str(message)))
+        if not errors:
+            for field, message in self.plan_lines.check(
+                activity, self.tree.path(unit.pk, activity.date), plan_line
+            ):
                 errors.append((number, self._header_of(field), str(message)))
         if not errors and len(self.tree.path(unit.pk, activity.date)) > LEVELS:
             try:
@@ -327,6 +335,17 @@ class RowImporter:
                 raise _Unknown(
                     _("“%(value)s” is not a kind of place: choose one from the list.")
                     % {"value": value}
+                )
+            return found
+        if key == "plan_line":
+            found = parse_label(value)
+            if found is None:
+                raise _Unknown(
+                    _(
+                        "“%(value)s” is not a plan line: write the plan's number and symbol and "
+                        "the line's number in it, e.g. %(example)s."
+                    )
+                    % {"value": value, "example": label_example()}
                 )
             return found
         if key == "place":

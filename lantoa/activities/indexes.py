@@ -44,6 +44,13 @@ ACTIVITY_INDEXES = [
         condition=Q(deleted_at__isnull=True),
         name="activity_unit_date",
     ),
+    # The activities of a plan line: the plan filter, the counts per line, and the check that a
+    # line about to be removed has none. Partial: activities logged under no line cost nothing.
+    models.Index(
+        fields=["plan_line"],
+        condition=Q(plan_line__isnull=False),
+        name="activity_plan_line",
+    ),
     # No index on the date alone: the list's newest-first page of everything needs one, but the
     # same page sums the whole list anyway, and each index costs imports about 8%.
 ]

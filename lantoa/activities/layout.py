@@ -27,6 +27,7 @@ from lantoa.text import fold, short_date
 from lantoa.units.models import PlaceKind
 
 from .models import ACTIVITY_KINDS, KIND_CHOICES, KIND_FIELDS, KIND_SUBTYPES, Subtype, fields_of
+from .plan_lines import export_labels
 
 DATE_FORMAT = "DD/MM/YYYY"
 TEMPLATE_ROWS = 5000
@@ -95,6 +96,15 @@ COLUMNS = [
     Column("speakers", gettext_lazy("Speakers"), width=30, kinds=_kinds_with("speakers")),
     Column("outlet", gettext_lazy("Media outlet"), width=30, kinds=_kinds_with("outlet")),
     Column("link", gettext_lazy("Link"), width=30, kinds=_kinds_with("link")),
+    Column(
+        "plan_line",
+        gettext_lazy("Plan line"),
+        gettext_lazy(
+            "The plan's number and symbol and the line's number in it, e.g. 10/KH-LĐLĐ – 3 "
+            "(sheet “Lists”). Leave it empty for an activity under no plan line."
+        ),
+        width=22,
+    ),
     Column("notes", gettext_lazy("Notes"), width=30),
 ]
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
@@ -154,6 +164,7 @@ def export_rows(queryset, *, for_csv=False):
         "kind": _labels(KIND_CHOICES),
         "subtype": _labels(Subtype.choices),
         "place_kind": _labels(PlaceKind.choices),
+        "plan_line": export_labels(queryset.values("plan_line_id")),
     }
     paths = [_SOURCES.get(column.key, column.key) for column in COLUMNS]
     applies = {kind: [column.applies_to(kind) for column in COLUMNS] for kind in ACTIVITY_KINDS}
@@ -230,8 +241,11 @@ def export_xlsx(queryset):
 PREAMBLE_ROWS = 2  # row 1: the kind of activity; row 2: what to do; row 3: the headers
 
 
-def template_xlsx(kind, *, units, places, outlets):
-    """The import template of one kind: headers, hints, drop-down lists, and the lists sheet."""
+def template_xlsx(kind, *, units, places, outlets, plan_lines):
+    """The import template of one kind: headers, hints, drop-down lists, and the lists sheet.
+
+    `plan_lines`: (label, plan, line text) of the lines of the kind the user may log under.
+    """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Activities")[:31]
@@ -270,6 +284,7 @@ def template_xlsx(kind, *, units, places, outlets):
         "place_kind": [str(label) for _value, label in PlaceKind.choices],
         "place": [place.name for place in places],
         "outlet": [outlet.name for outlet in outlets],
+        "plan_line": [label for label, _plan, _text in plan_lines],
     }
     lists_header = {
         "kind": [_("Kind of activity")],
@@ -278,6 +293,7 @@ def template_xlsx(kind, *, units, places, outlets):
         "place_kind": [_("Kind of place")],
         "place": [_("Place"), _("Unit code")],
         "outlet": [_("Media outlet")],
+        "plan_line": [_("Plan line"), _("Plan"), _("Line")],
     }
     list_column = 1
     sources = {}
@@ -295,6 +311,10 @@ def template_xlsx(kind, *, units, places, outlets):
         if key == "place":
             for row, place in enumerate(places, start=2):
                 lists.cell(row=row, column=list_column + 1, value=place.unit.code)
+        if key == "plan_line":
+            for row, (_label, plan, text) in enumerate(plan_lines, start=2):
+                lists.cell(row=row, column=list_column + 1, value=plan)
+                lists.cell(row=row, column=list_column + 2, value=text)
         letter = get_column_letter(list_column)
         sources[key] = f"'{lists.title}'!${letter}$2:${letter}${max(2, len(values) + 1)}"
         list_column += len(lists_header[key]) + 1

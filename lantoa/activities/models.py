@@ -25,6 +25,7 @@ from lantoa.text import fold, search_terms
 from lantoa.units.models import Place, PlaceKind, Unit
 
 from .indexes import ACTIVITY_INDEXES, LEVELS, level_field
+from .plan_lines import activity_line_error
 
 # Emulation movements and difficulties get workflows of their own; they are not logged here.
 ACTIVITY_KINDS = [
@@ -63,7 +64,7 @@ KIND_SUBTYPES = {
 
 # What every activity has, then what each kind adds. Forms, the detail page, the import template
 # and the validation rules all follow these lists.
-COMMON_FIELDS = ["unit", "date", "title", "notes"]
+COMMON_FIELDS = ["unit", "date", "plan_line", "title", "notes"]
 PLACE_FIELDS = ["place_kind", "place", "location"]
 PEOPLE_FIELDS = ["participants", "women", "industrial_workers"]
 VISUAL_COUNTS = ["banners", "panels", "posters", "paintings"]
@@ -304,6 +305,17 @@ class Activity(models.Model):
     )
     link = models.URLField(_("link"), max_length=500, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Optional; the rules are in plan_lines.py. PROTECT: a correction of an issued plan cannot
+    # take away the line that activities were logged under.
+    plan_line = models.ForeignKey(
+        "plans.ActivityLine",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("plan line"),
+        db_index=False,  # a partial index, see indexes.py
+    )
 
     level_0 = _level()
     level_1 = _level()
@@ -412,6 +424,11 @@ class Activity(models.Model):
 
     def clean(self):
         errors = rule_errors(self, today=timezone.localdate())
+        valid = self.unit_id and self.date and not errors.keys() & {"unit", "date", "kind"}
+        if self.plan_line_id and valid:
+            problem = activity_line_error(self)
+            if problem:
+                errors["plan_line"] = problem
         if errors:
             raise ValidationError(errors)
 

@@ -5,6 +5,7 @@ from django.db.models import Count, Sum
 
 from lantoa.accounts.scope import restrict
 from lantoa.periods.period import WindowRule
+from lantoa.plans.models import Plan
 
 from .models import Activity
 
@@ -34,6 +35,8 @@ def filter_activities(queryset, filters):
         queryset = queryset.filter(date__gte=start, date__lte=end)
     if filters.get("place_kind"):
         queryset = queryset.filter(place_kind=filters["place_kind"])
+    if filters.get("plan") is not None:
+        queryset = queryset.filter(plan_line__plan__in=Plan.objects.below(filters["plan"]))
     if filters.get("batch"):
         queryset = queryset.filter(import_job_id=filters["batch"])
     if filters.get("q"):

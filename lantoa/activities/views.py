@@ -14,11 +14,21 @@ from django.utils.translation import gettext as _
 
 from lantoa.accounts.scope import can_edit_unit, get_record_for_user, restrict
 from lantoa.outreach import OutreachKind
+from lantoa.plans.models import ActivityLine
+from lantoa.plans.selectors import visible_plans
 from lantoa.text import short_date
 from lantoa.units.models import Unit
+from lantoa.units.selectors import TreeHistory
 
 from . import layout, selectors, services
-from .forms import ActivityFilterForm, ActivityForm, EvidenceForm, ImportForm, allowed_places
+from .forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    EvidenceForm,
+    ImportForm,
+    allowed_places,
+    plan_title,
+)
 from .models import (
     ACTIVITY_KINDS,
     Activity,
@@ -28,6 +38,7 @@ from .models import (
     field_label,
     fields_of,
 )
+from .plan_lines import PlanLineIndex, line_counts
 from .templatetags.activity_tags import KIND_ICONS
 
 PAGE_SIZE = 50
@@ -47,6 +58,9 @@ def _filtered(request):
     form.is_valid()
     filters = getattr(form, "cleaned_data", {})
     queryset = selectors.activities_for(request.user, deleted=bool(filters.get("deleted")))
+    if "plan" in form.errors:
+        # A plan the user may not see (or a draft) lists nothing, rather than everything.
+        return form, queryset.none()
     return form, selectors.filter_activities(queryset, filters)
 
 
@@ -61,7 +75,7 @@ class _CountedPaginator(Paginator):
 def activity_list(request):
     form, activities = _filtered(request)
     summary = selectors.totals(activities)
-    records = activities.select_related("unit", "place", "outlet")
+    records = activities.select_related("unit", "place", "outlet", "plan_line__plan")
     page = _CountedPaginator(records, PAGE_SIZE, count=summary["count"]).get_page(
         request.GET.get("page")
     )
@@ -190,6 +204,9 @@ def _history(activity):
 def _readable(name, value):
     if value in (None, ""):
         return "—"
+    if name == "plan_line":
+        line = ActivityLine.objects.select_related("plan").filter(pk=value).first()
+        return f"{line.plan.number_symbol} – {line.order}" if line else value
     field = Activity._meta.get_field(name)
     if field.choices:
         return dict(field.flatchoices).get(value, value)
@@ -209,7 +226,9 @@ def _detail_rows(activity):
             continue
         field = Activity._meta.get_field(name)
         value, kind = getattr(activity, name), "text"
-        if field.choices:
+        if name == "plan_line":
+            kind = "plan_line"
+        elif field.choices:
             value = getattr(activity, f"get_{name}_display")()
         elif name in layout.NUMBER_COLUMNS:
             kind = "number"
@@ -227,10 +246,18 @@ def activity_detail(request, pk):
     activity = get_record_for_user(
         request,
         Activity.all_objects.select_related(
-            "unit", "place", "outlet", "created_by", "updated_by", "deleted_by", "import_job"
+            "unit",
+            "place",
+            "outlet",
+            "created_by",
+            "updated_by",
+            "deleted_by",
+            "import_job",
+            "plan_line__plan__issuer",
         ),
         pk,
     )
+    plan = activity.plan_line.plan if activity.plan_line_id else None
     evidence = list(activity.evidence.select_related("uploaded_by", "removed_by"))
     context = {
         "activity": activity,
@@ -239,6 +266,8 @@ def activity_detail(request, pk):
         "removed_evidence": [item for item in evidence if item.removed_at is not None],
         "history": _history(activity),
         "can_edit": can_edit_unit(request.user, activity.unit),
+        "plan_visible": plan is not None
+        and visible_plans(request.user).filter(pk=plan.pk).exists(),
     }
     return render(request, "activities/activity_detail.html", context)
 
@@ -409,11 +438,23 @@ def activity_import_template(request):
     kind = _kind_from(request)
     units = restrict(Unit.objects.all(), request.user, unit_field="pk").order_by("code")
     places = allowed_places(request.user).filter(is_active=True).order_by("name")
+    index = PlanLineIndex.for_user(request.user, tree=TreeHistory())
+    plan_lines = [
+        (
+            index.label(line),
+            plan_title(
+                line.plan.number, line.plan.symbol, line.plan.issuer_name, line.plan.subject
+            ),
+            line.text,
+        )
+        for line in index.lines_of_kind(kind)
+    ]
     content = layout.template_xlsx(
         kind,
         units=list(units),
         places=list(places),
         outlets=list(MediaOutlet.objects.filter(is_active=True)),
+        plan_lines=plan_lines,
     )
     response = HttpResponse(
         content,
@@ -441,5 +482,22 @@ def unit_timeline_section(request, unit):
             "records": records,
             "can_log": can_edit_unit(request.user, unit),
         },
+        request=request,
+    )
+
+
+def plan_activities_section(request, plan):
+    """The plan page's section: how many activities the user may see are logged under each of
+    its lines, with those logged under the lines of the plans drawn up from it."""
+    if not plan.is_issued:
+        return ""
+    counts = line_counts(plan, restrict(Activity.objects.all(), request.user))
+    kinds = {kind.value for kind in ACTIVITY_KINDS}
+    lines = [line for line in plan.activity_lines.all() if line.kind in kinds]
+    for line in lines:
+        line.logged = counts.get(line.pk, 0)
+    return render_to_string(
+        "activities/plan_activities.html",
+        {"plan": plan, "lines": lines, "total": sum(counts.values())},
         request=request,
     )

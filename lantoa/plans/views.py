@@ -22,7 +22,7 @@ from lantoa.documents.selectors import known_kinds, known_units
 from lantoa.documents.services import next_number
 from lantoa.units.models import Unit, UnitKind
 
-from . import document, imports, selectors, services
+from . import document, imports, sections, selectors, services
 from .forms import (
     IMPORT_FIELDS,
     ActivityLineFormSet,
@@ -192,6 +192,7 @@ def plan_detail(request, pk):
         "issue_problems": services.issue_problems(plan) if plan.is_draft and can_edit else [],
         "pdf_available": pdf_available(),
         "today": today,
+        "sections": sections.render_sections(request, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -80,6 +80,7 @@ ROUTES = {
     "activity_list?filters": Page(query="?q=sibling&period=2018&below=1"),
     "activity_create": Page(),
     "activity_create?kind": Page(query="?kind=media"),
+    "activity_create?plan_lines": Page(query="?kind=talk&date=2018-03-20"),
     "activity_export": Page(query="?format=csv"),
     "activity_export?xlsx": Page(query="?format=xlsx"),
     "activity_import": Page(),
@@ -154,7 +155,8 @@ class SiblingScopeTestCase(ScenarioTestCase):
             ("a", cls.grassroots_a, cls.officer_a, MARKER_A),
             ("b", cls.grassroots_b, cls.officer_b, MARKER_B),
         ]:
-            activity = make_activity(unit, title=f"Tọa đàm {marker}", user=officer)
+            line = cls.subplan[side].activity_lines.get(kind="talk")
+            activity = make_activity(unit, title=f"Tọa đàm {marker}", user=officer, plan_line=line)
             deleted = make_activity(unit, title=f"Đã xóa {marker}", user=officer)
             activity_services.activity_delete(activity=deleted, user=officer)
             photo = check_upload(upload(f"anh-{marker}.jpg", image_bytes("JPEG", (64, 48))))

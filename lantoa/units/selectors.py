@@ -92,6 +92,16 @@ class TreeHistory:
                 return parent_id
         return None
 
+    def ever_above(self, unit_ids):
+        """The units that sat above any of `unit_ids` at some time, on any date."""
+        found, todo = set(), list(unit_ids)
+        while todo:
+            for _start, _end, parent_id in self._links.get(todo.pop(), ()):
+                if parent_id not in found:
+                    found.add(parent_id)
+                    todo.append(parent_id)
+        return found
+
     def path(self, unit_id, on):
         """Unit ids from the root down to `unit_id` on the date, as a tuple."""
         key = (unit_id, on)

@@ -16,6 +16,7 @@ from lantoa.activities import layout, services
 from lantoa.activities.models import Activity, ImportJob
 from lantoa.activities.xlsx import XlsxReader
 from lantoa.outreach import OutreachKind
+from lantoa.plans.tests.factories import issued
 from lantoa.test import ScenarioTestCase
 from lantoa.units.models import PlaceKind
 
@@ -40,6 +41,11 @@ def talk_row(code="A-1", day=datetime.date(2018, 3, 20), participants=30, form="
 
 
 class ImportTestCase(ScenarioTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        issued(cls.province, cls.admin)  # imports take the dates of plan years only
+
     def setUp(self):
         self.login(self.officer_a)
 
@@ -208,6 +214,11 @@ class ImportTestCase(ScenarioTestCase):
 
 
 class TemplateTestCase(ScenarioTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        issued(cls.province, cls.admin)
+
     def template(self, kind):
         self.login(self.officer_a)
         response = self.client.get(reverse("activity_import_template"), {"kind": kind})
@@ -284,6 +295,7 @@ class RoundTripTestCase(ScenarioTestCase):
         "outlet_id",
         "link",
         "notes",
+        "plan_line_id",
         "level_0",
         "level_1",
         "level_2",
@@ -294,6 +306,7 @@ class RoundTripTestCase(ScenarioTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
+        plan = issued(cls.province, cls.admin)
         make_activity(
             cls.grassroots_a,
             kind=OutreachKind.DISSEMINATION,
@@ -310,7 +323,12 @@ class RoundTripTestCase(ScenarioTestCase):
             end_date=datetime.date(2018, 6, 30),
             location="Khu nhà trọ ấp Phước Thạnh",
         )
-        make_activity(cls.grassroots_a, title="Nói chuyện chuyên đề", subtype="thematic_talk")
+        make_activity(
+            cls.grassroots_a,
+            title="Nói chuyện chuyên đề",
+            subtype="thematic_talk",
+            plan_line=plan.activity_lines.get(kind=OutreachKind.TALK),
+        )
         make_activity(
             cls.district_a,
             kind=OutreachKind.MEDIA,
