@@ -19,12 +19,15 @@ from lantoa.units.selectors import TreeHistory
 
 from .models import ActivityDraft, ImportJob, MediaOutlet, Subtype
 from .outlets import ensure_standard_outlets
+from .plan_lines import PlanLineIndex, default_line
 from .services import activities_bulk_create
 
 DEMO_BATCH = "demo-2018"
 YEAR = 2018
 TET = datetime.date(2018, 2, 16)
 PLAN_LAUNCH = datetime.date(2018, 3, 2)
+# The share of activities held once a plan reached their unit that were logged under its line.
+LINKED = 0.85
 # Units that logged nothing in 2018: every federation has some.
 INACTIVE = {"BT-CL-03", "BT-MCB-02", "BT-NN-03", "BT-TP-02"}
 OUTLET_NAMES = {
@@ -175,6 +178,7 @@ def load(*, stdout):
             drafts.append(
                 _draft(rng, kind, unit, day, nearby, outlets, members.get(unit.pk, 60), officer)
             )
+    _link_to_plans(drafts, history)
     for draft in drafts:
         draft.import_job_id = job.pk
     job.total_rows = job.processed_rows = job.created_count = activities_bulk_create(
@@ -183,6 +187,26 @@ def load(*, stdout):
     job.finished_at = timezone.now()
     job.save()
     stdout.write(f"  activities: {job.created_count} in {YEAR}")
+
+
+def _link_to_plans(drafts, history):
+    """Most activities held after a plan reached their unit go under its line of their kind:
+    the unit's own plan once issued, else the plan it or the units above it received (the
+    line a new activity starts with in the form)."""
+    rng = random.Random(YEAR + 1)
+    index = PlanLineIndex(years=[YEAR])
+    for draft in drafts:
+        if rng.random() >= LINKED:
+            continue
+        path = history.path(draft.unit_id, draft.date)
+        choices = [
+            choice
+            for choice in index.eligible(path, YEAR, draft.kind)
+            if choice.plan.date <= draft.date
+        ]
+        line = default_line(choices)
+        if line is not None:
+            draft.plan_line_id = line.pk
 
 
 def _draft(rng, kind, unit, day, nearby, outlets, members, officer):
