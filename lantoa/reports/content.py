@@ -121,6 +121,20 @@ def build(report, *, frozen_at=None, document_date=None):
     return content
 
 
+_KNOWN = registry.by_code(registry.INDICATORS)
+
+
+def _in_current_language(item):
+    """A frozen indicator with its label and measure in the reader's language, when the code
+    still names one (an outlet keeps the name it had, the outlets being data)."""
+    known = _KNOWN.get(item["code"])
+    if known is not None:
+        return {**item, "label": str(known.label), "measure": str(known.measure)}
+    if item["code"].startswith(registry.OUTLET_PREFIX):
+        return {**item, "measure": str(registry.ITEMS)}
+    return item
+
+
 def _format(value, ratio):
     if value is None:
         return "—"
@@ -134,17 +148,7 @@ class ContentView:
 
     def __init__(self, content):
         self.content = content
-        known = registry.by_code(registry.INDICATORS)
-        self.indicators = [
-            {
-                **item,
-                "label": str(known[item["code"]].label) if item["code"] in known else item["label"],
-                "measure": str(known[item["code"]].measure)
-                if item["code"] in known
-                else item["measure"],
-            }
-            for item in content["indicators"]
-        ]
+        self.indicators = [_in_current_language(item) for item in content["indicators"]]
         groups = {group.code: group.label for group in registry.GROUPS}
         self.groups = [
             {**group, "label": str(groups.get(group["code"], group["label"]))}

@@ -11,7 +11,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from lantoa.documents.official import Heading, OfficialDocument, Paragraph, Signer, Table
+from lantoa.documents.official import (
+    Heading,
+    OfficialDocument,
+    Paragraph,
+    Percent,
+    Signer,
+    Table,
+)
 from lantoa.plans.models import number_symbol
 from lantoa.text import short_date
 
@@ -26,9 +33,11 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _cell(value):
-    # Shares print as text (12,5%); other figures stay numbers, right-aligned.
-    return value["text"] if value["ratio"] else value["value"] or 0
+def _figure(value, ratio):
+    """A figure as a table cell: a share prints as a percentage, a missing share as a dash."""
+    if ratio:
+        return Percent(value) if value is not None else "—"
+    return value or 0
 
 
 def official_document(content):
@@ -129,8 +138,12 @@ def _summary_table(view):
     rows = []
     for number, row in enumerate(view.summary, start=1):
         indicator = row["indicator"]
-        value = row["final_text"] if indicator["ratio"] else row["final"] or 0
-        cells = [number, indicator["label"], indicator["measure"], value]
+        cells = [
+            str(number),
+            indicator["label"],
+            indicator["measure"],
+            _figure(row["final"], indicator["ratio"]),
+        ]
         if with_targets:
             cells.append(row["target"] if row["target"] is not None else "")
         note = ""
@@ -138,15 +151,18 @@ def _summary_table(view):
             note = f"Điều chỉnh từ {row['computed_text']}: {row['reason']}"
         cells.append(note)
         rows.append(cells)
-    return Table(header=header, rows=rows)
+    widths = [1.3, 7, 2.5, 2.5, *([2] if with_targets else []), 4.5]
+    return Table(header=header, rows=rows, widths=widths)
 
 
 def _breakdown_table(table):
     header = ["Đơn vị", *(column["label"] for column in table["columns"])]
     rows = []
     for line in table["lines"]:
-        rows.append([_line_name(line), *(_cell(cell) for cell in line["cells"])])
-    return Table(header=header, rows=rows)
+        rows.append(
+            [_line_name(line), *(_figure(cell["value"], cell["ratio"]) for cell in line["cells"])]
+        )
+    return Table(header=header, rows=rows, widths=[3.5] + [2] * len(table["columns"]))
 
 
 def _line_name(line):
