@@ -23,10 +23,11 @@ from lantoa.units.selectors import headcounts_by_branch
 class Source:
     """A set-based read of a record-owning app: `fetch(unit, start, end, *, depth)` returns rows
     (dicts) for the unit's subtree in the window, each with the `child` it rolls up through
-    (None: the unit's own)."""
+    (None: the unit's own), the `keys` it is grouped by besides, and sums."""
 
     name: str
     fetch: Callable
+    keys: tuple = ()
 
 
 def _headcount_rows(unit, start, end, *, depth):
@@ -36,32 +37,41 @@ def _headcount_rows(unit, start, end, *, depth):
 
 
 SOURCES = [
-    Source("activities", activity_selectors.activity_totals),
-    Source("media", activity_selectors.media_totals),
+    Source("activities", activity_selectors.activity_totals, keys=("kind", "place_kind")),
+    Source("media", activity_selectors.media_totals, keys=("outlet_id",)),
     Source("headcount", _headcount_rows),
 ]
+_KEYS = {source.name: source.keys for source in SOURCES}
 
 
 class Bucket:
-    """The source rows of one line of a report: one child unit, the unit's own records, or the
-    whole subtree."""
+    """The source rows of one line of a report (one child unit, the unit's own records, or the
+    whole subtree), merged by their keys: a handful of rows per source, whatever the tree."""
 
     def __init__(self):
-        self.rows = {source.name: [] for source in SOURCES}
+        self.rows = {source.name: {} for source in SOURCES}
 
     def add(self, source, row):
-        self.rows[source].append(row)
+        key = tuple(row[name] for name in _KEYS[source])
+        merged = self.rows[source].get(key)
+        if merged is None:
+            self.rows[source][key] = {name: value for name, value in row.items() if name != "child"}
+            return
+        for name, value in row.items():
+            if name != "child" and name not in _KEYS[source]:
+                merged[name] = (merged[name] or 0) + (value or 0)
 
     def extend(self, other):
         for source, rows in other.rows.items():
-            self.rows[source].extend(rows)
+            for row in rows.values():
+                self.add(source, row)
 
     def sum(self, source, column, **match):
         """The sum of `column` over the rows of `source` whose values equal `match`."""
         return sum(
             row[column] or 0
-            for row in self.rows[source]
-            if all(row.get(key) == value for key, value in match.items())
+            for row in self.rows[source].values()
+            if all(row[key] == value for key, value in match.items())
         )
 
 

@@ -16,6 +16,7 @@ from lantoa.documents.rendering import (
 )
 from lantoa.periods.period import Period, WindowRule
 from lantoa.plans.selectors import visible_plans
+from lantoa.text import short_date
 
 from . import content as report_content
 from . import document, indicators, selectors, services
@@ -232,15 +233,19 @@ def report_submit(request, pk):
     if not editable:
         return redirect(report)
     if request.method == "POST":
-        submission = services.report_submit(report=report, user=request.user)
-        if submission.late:
-            messages.warning(
-                request,
-                _("Report submitted, after the deadline of %(deadline)s.")
-                % {"deadline": report.deadline.strftime("%d/%m/%Y")},
-            )
+        try:
+            submission = services.report_submit(report=report, user=request.user)
+        except ValidationError as error:  # submitted meanwhile, from another tab
+            messages.error(request, error.messages[0])
         else:
-            messages.success(request, _("Report submitted on time."))
+            if submission.late:
+                messages.warning(
+                    request,
+                    _("Report submitted, after the deadline of %(deadline)s.")
+                    % {"deadline": short_date(submission.deadline)},
+                )
+            else:
+                messages.success(request, _("Report submitted on time."))
         return redirect(report)
     today = timezone.localdate()
     deadline = report.plan.deadline_for(report.period_obj, report.unit)
@@ -258,6 +263,16 @@ def _reviewed(request, pk, *, status=ReportStatus.SUBMITTED):
     return report, report.status == status
 
 
+def _step(request, action, **arguments):
+    """Take a review step; one another reviewer took meanwhile is a message, not an error."""
+    try:
+        action(user=request.user, **arguments)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return False
+    return True
+
+
 def report_return(request, pk):
     report, waiting = _reviewed(request, pk)
     if not waiting:
@@ -268,9 +283,9 @@ def report_return(request, pk):
         help_text=_("The unit's officers get it in Lan Tỏa and by e-mail."),
     )
     if request.method == "POST" and form.is_valid():
-        services.report_return(
-            report=report, user=request.user, comment=form.cleaned_data["comment"]
-        )
+        comment = form.cleaned_data["comment"]
+        if not _step(request, services.report_return, report=report, comment=comment):
+            return redirect(report)
         messages.success(
             request, _("Report returned to %(unit)s.") % {"unit": report.unit.short_name}
         )
@@ -285,9 +300,9 @@ def report_accept(request, pk):
         return redirect(report)
     form = CommentForm(_posted(request), label=_("Comment (optional)"), required=False)
     if request.method == "POST" and form.is_valid():
-        services.report_accept(
-            report=report, user=request.user, comment=form.cleaned_data["comment"]
-        )
+        comment = form.cleaned_data["comment"]
+        if not _step(request, services.report_accept, report=report, comment=comment):
+            return redirect(report)
         messages.success(
             request,
             _("Report accepted. The records of %(unit)s for %(period)s are now closed to changes.")
@@ -308,9 +323,9 @@ def report_reopen(request, pk):
         help_text=_("Kept in the report's history and sent to the unit."),
     )
     if request.method == "POST" and form.is_valid():
-        services.report_reopen(
-            report=report, user=request.user, reason=form.cleaned_data["comment"]
-        )
+        reason = form.cleaned_data["comment"]
+        if not _step(request, services.report_reopen, report=report, reason=reason):
+            return redirect(report)
         messages.success(
             request,
             _("Period reopened: %(unit)s can correct its records and submit the report again.")
