@@ -10,7 +10,7 @@ indicator is still known (frozen labels otherwise: an outlet renamed since keeps
 import datetime
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 
 from lantoa.periods.period import Period
 from lantoa.plans.services import CONFEDERATION
@@ -167,11 +167,6 @@ class ContentView:
     def window_text(self):
         start, end = self.window
         return f"{short_date(start)} – {short_date(end)}"
-
-    @property
-    def frozen_at(self):
-        value = self.content.get("frozen_at")
-        return timezone.localtime(datetime.datetime.fromisoformat(value)) if value else None
 
     @property
     def has_targets(self):

@@ -170,7 +170,7 @@ def load(*, stdout):
         report = services.report_start(
             plan=item.plan, unit=item.unit, period=item.period, user=writer
         )
-        _write(report, item, writer, rng)
+        report = _write(report, item, writer, rng)
         if key in DRAFTS:
             continue
         late = rng.random() < 0.15
@@ -220,10 +220,9 @@ def _write(report, item, writer, rng):
     signer = {}
     if not report.signer_name:
         signer = {"signer_title": "Chủ tịch", "signer_name": writer.display_name}
-    services.report_save(
+    return services.report_save(
         report=report, user=writer, expected_version=report.version, **text, **signer
     )
-    report.refresh_from_db()
 
 
 def _return_and_resubmit(report, writer, reviewer, when):

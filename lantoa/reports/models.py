@@ -142,10 +142,6 @@ class Report(models.Model):
         return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
     @property
-    def is_frozen(self):
-        return self.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
-
-    @property
     def recipients_list(self):
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
