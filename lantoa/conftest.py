@@ -33,6 +33,18 @@ def media_root(tmp_path_factory):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in the site's language: the language middleware leaves the last
+    request's language active in its thread, and a test after one that chose English would
+    otherwise read English messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture
 def scenario(transactional_db):
     """The shared scenario, for live-server tests that cannot use a TestCase class."""

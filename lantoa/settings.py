@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "lantoa.documents",
     "lantoa.plans",
     "lantoa.activities",
+    "lantoa.reports",
 ]
 
 MIDDLEWARE = [

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("lantoa.documents.urls")),
     path("", include("lantoa.plans.urls")),
     path("", include("lantoa.activities.urls")),
+    path("", include("lantoa.reports.urls")),
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from lantoa.accounts.models import Notification
 from lantoa.accounts.scope import visible_units
 from lantoa.plans.selectors import waiting_deployments
+from lantoa.reports.selectors import needing_attention
 from lantoa.units.models import Headcount, Unit
 
 NOTIFICATIONS_SHOWN = 5
@@ -41,6 +42,35 @@ def home(request):
                     "url": reverse("plan_list") + "?status=waiting",
                 }
             )
+    reports = needing_attention(user, today=today)
+    if reports["due"]:
+        first = reports["due"][0]
+        attention.append(
+            {
+                "kind": "reports_due",
+                "count": len(reports["due"]),
+                "first": first,
+                "overdue": first.deadline < today,
+                "url": reverse("report_list"),
+            }
+        )
+    if reports["returned"]:
+        attention.append(
+            {
+                "kind": "reports_returned",
+                "count": len(reports["returned"]),
+                "first": reports["returned"][0],
+                "url": reports["returned"][0].get_absolute_url(),
+            }
+        )
+    if reports["to_review"]:
+        attention.append(
+            {
+                "kind": "reports_to_review",
+                "count": len(reports["to_review"]),
+                "url": reverse("report_list") + "#to-review",
+            }
+        )
     unread = Notification.objects.unread().filter(user=user)
     context = {
         "notifications": list(unread[:NOTIFICATIONS_SHOWN]),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from lantoa.accounts.scope import visible_units
 from lantoa.outreach import OutreachKind
+from lantoa.periods.locks import LockIndex, locked_message
 from lantoa.text import fold
 from lantoa.units.models import Place, PlaceKind, Unit
 from lantoa.units.selectors import TreeHistory
@@ -144,6 +145,7 @@ class RowImporter:
             self.outlets.setdefault(fold(outlet.code), outlet)
         self.tree = TreeHistory()
         self.plan_lines = PlanLineIndex.for_user(user, tree=self.tree, visible=self.visible)
+        self.locks = LockIndex()
         self.lookups = {}
         self.header_text = {column.key: str(column.header) for column in layout.COLUMNS}
         self.columns = None
@@ -255,6 +257,12 @@ class RowImporter:
                 stamp_levels(activity, self.tree.path(unit.pk, activity.date))
             except ValidationError as error:
                 errors.append((number, self.header_text["unit"], error.messages[0]))
+        if not errors and self.locks:
+            lock = self.locks.covering(self.tree.path(unit.pk, activity.date), activity.date)
+            if lock is not None:
+                errors.append(
+                    (number, self.header_text["date"], locked_message(lock, activity.date))
+                )
         if errors:
             self._fail(errors)
             return

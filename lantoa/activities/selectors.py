@@ -1,13 +1,20 @@
-"""Reads of the activity log for pages and exports. Reports aggregate with
-`Activity.objects.within(unit, start, end, depth)` (see models.ActivityQuerySet)."""
+"""Reads of the activity log for pages, exports and reports.
 
-from django.db.models import Count, Sum
+Reports read the log only through the aggregates at the end of this module: set-based sums over
+a unit's subtree in a date window, grouped by the unit's child (the next ancestor column), whatever
+the size of the tree. Their signatures are what the reports app relies on; how they run (indexes,
+a summary table) is free to change behind them.
+"""
+
+from django.db.models import BigIntegerField, Count, F, Sum, Value
 
 from lantoa.accounts.scope import restrict
+from lantoa.outreach import OutreachKind
 from lantoa.periods.period import WindowRule
 from lantoa.plans.models import Plan
 
-from .models import Activity
+from .indexes import LEVELS, level_field
+from .models import Activity, MediaOutlet
 
 
 def activities_for(user, *, deleted=False):
@@ -56,3 +63,91 @@ def unit_timeline(user, unit, *, limit=10):
     """The latest activities of a unit's subtree that the user may see."""
     records = restrict(Activity.objects.in_subtree(unit), user)
     return list(records.select_related("unit", "place", "outlet").order_by("-date", "-id")[:limit])
+
+
+# --- aggregates for reports ----------------------------------------------------------------
+
+# What every report sums over activities, besides their number.
+SUMMED_COLUMNS = (
+    "participants",
+    "women",
+    "industrial_workers",
+    "items",
+    "banners",
+    "panels",
+    "posters",
+    "paintings",
+)
+
+
+def _depths(unit, depth):
+    # A unit moved to another depth by a reorganisation sits at two levels in the records.
+    return [depth] if depth is not None else Activity.objects.levels_of(unit)
+
+
+def _child_column(depth):
+    """The ancestor column one level below `depth`: the unit's child a record rolls up through
+    (NULL for the unit's own records). The deepest level has no children."""
+    if depth + 1 >= LEVELS:
+        return Value(None, output_field=BigIntegerField())
+    return F(level_field(depth + 1))
+
+
+def activity_totals(unit, start, end, *, depth):
+    """Sums over the live activities of `unit`'s subtree dated from `start` to `end` (both
+    included), on the tree as it stood on each activity's date.
+
+    `depth` is the unit's level in the tree (0 for a root), e.g. `len(unit.ancestors(on=end)) - 1`;
+    None looks the levels up (one more query per level where the unit occurs, for a unit that a
+    reorganisation moved to another depth inside the window).
+
+    Returns a list of dicts, one per (child, kind, place_kind) that has activities, from ONE
+    grouped query per depth:
+    `child` (the id of the unit's child the activities roll up through; None for the unit's own),
+    `kind` (OutreachKind value), `place_kind` (PlaceKind value or ""), `count`, and the sums of
+    SUMMED_COLUMNS: `participants`, `women`, `industrial_workers`, `items` (visual items put up,
+    1 per media item), `banners`, `panels`, `posters`, `paintings`.
+    """
+    rows = []
+    sums = {f"sum_{name}": Sum(name) for name in SUMMED_COLUMNS}
+    for level in _depths(unit, depth):
+        grouped = (
+            Activity.objects.within(unit, start, end, level)
+            .order_by()
+            .values("kind", "place_kind", child=_child_column(level))
+            .annotate(count=Count("id"), **sums)
+        )
+        rows.extend(
+            {
+                "child": row["child"],
+                "kind": row["kind"],
+                "place_kind": row["place_kind"],
+                "count": row["count"],
+                **{name: row[f"sum_{name}"] or 0 for name in SUMMED_COLUMNS},
+            }
+            for row in grouped
+        )
+    return rows
+
+
+def media_totals(unit, start, end, *, depth):
+    """Media items of `unit`'s subtree dated from `start` to `end`, per child and outlet: a list
+    of dicts `child` (as in `activity_totals`), `outlet_id` (a MediaOutlet id), `count`. One
+    grouped query per depth; `depth` as in `activity_totals`."""
+    rows = []
+    for level in _depths(unit, depth):
+        grouped = (
+            Activity.objects.within(unit, start, end, level)
+            .filter(kind=OutreachKind.MEDIA)
+            .order_by()
+            .values("outlet_id", child=_child_column(level))
+            .annotate(count=Count("id"))
+        )
+        rows.extend(grouped)
+    return rows
+
+
+def media_outlets():
+    """[(id, name)] of every media outlet, in the federation's order: the columns of a report's
+    media table (outlets no longer in use still count for past periods)."""
+    return list(MediaOutlet.objects.order_by("rank", "name").values_list("pk", "name"))

@@ -1,5 +1,9 @@
 """Writes of the activity log: one activity with its history and version check, its evidence,
-activities in bulk (imports, demo data), and re-stamping after the tree changed."""
+activities in bulk (imports, demo data), and re-stamping after the tree changed.
+
+Every write of one activity or its evidence first asks the core whether the period it falls in
+is closed (`periods.locks`): a record dated inside a period whose report was accepted is refused
+with `PeriodLocked` (a ValidationError) until the upper level reopens the period."""
 
 import contextlib
 import functools
@@ -14,6 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lantoa.periods.locks import check_open
 from lantoa.units.selectors import TreeHistory
 
 from . import evidence as evidence_checks
@@ -47,9 +52,20 @@ def _touch(activity, user):
     activity._history_user = user
 
 
+def _check_new_place(activity):
+    """The period the activity will count in (its unit's chain on its date) must be open."""
+    check_open(activity.unit.ancestors(on=activity.date), activity.date)
+
+
+def _check_stored_place(activity):
+    """The period the activity counts in as stored (its ancestor columns) must be open."""
+    check_open(activity.levels, activity.date)
+
+
 @transaction.atomic
 def activity_create(*, activity, user, uploads=()):
     """Save a new activity (unit, kind and fields already set and validated) and its evidence."""
+    _check_new_place(activity)
     _touch(activity, user)
     activity.created_by, activity.created_at = user, activity.updated_at
     activity.save()
@@ -68,6 +84,10 @@ def activity_update(*, activity, user, expected_version, uploads=()):
     )
     if current.version != expected_version:
         raise StaleEdit(current)
+    # Both where it counted and where it will count: moving a record out of a closed period
+    # changes that period's figures as much as editing it there.
+    _check_stored_place(current)
+    _check_new_place(activity)
     _keep_imported_state(current)
     _touch(activity, user)
     activity.version = current.version + 1
@@ -89,6 +109,7 @@ def _keep_imported_state(current):
 @transaction.atomic
 def activity_delete(*, activity, user):
     """Soft delete: the row stays, with who deleted it and when, and can be restored."""
+    _check_stored_place(activity)
     _keep_imported_state(activity)
     activity.deleted_at, activity.deleted_by = timezone.now(), user
     _touch(activity, user)
@@ -99,6 +120,7 @@ def activity_delete(*, activity, user):
 
 @transaction.atomic
 def activity_restore(*, activity, user):
+    _check_stored_place(activity)
     activity.deleted_at, activity.deleted_by = None, None
     _touch(activity, user)
     activity.version += 1
@@ -108,6 +130,7 @@ def activity_restore(*, activity, user):
 
 def evidence_add(*, activity, upload, user):
     """Store a checked upload (evidence.check_upload) under MEDIA_ROOT, with a thumbnail."""
+    _check_stored_place(activity)
     item = Evidence(
         activity=activity,
         content_type=upload.content_type,
@@ -126,12 +149,14 @@ def evidence_add(*, activity, upload, user):
 
 
 def evidence_remove(*, item, user):
+    _check_stored_place(item.activity)
     item.removed_at, item.removed_by = timezone.now(), user
     item.save(update_fields=["removed_at", "removed_by"])
     return item
 
 
 def evidence_restore(*, item):
+    _check_stored_place(item.activity)
     item.removed_at, item.removed_by = None, None
     item.save(update_fields=["removed_at", "removed_by"])
     return item

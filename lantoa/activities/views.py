@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.accounts.scope import can_edit_unit, get_record_for_user, restrict
 from lantoa.outreach import OutreachKind
+from lantoa.periods.locks import PeriodLocked
 from lantoa.plans.models import ActivityLine
 from lantoa.plans.selectors import visible_plans
 from lantoa.text import short_date
@@ -289,7 +290,11 @@ def _confirm(request, *, title, question, action, cancel, danger=False):
 def activity_delete(request, pk):
     activity = get_record_for_user(request, Activity.objects.select_related("unit"), pk, edit=True)
     if request.method == "POST":
-        services.activity_delete(activity=activity, user=request.user)
+        try:
+            services.activity_delete(activity=activity, user=request.user)
+        except PeriodLocked as locked:
+            messages.error(request, locked.message)
+            return redirect(activity)
         messages.success(
             request, _("Activity deleted. It can be restored from the activity's page.")
         )
@@ -313,8 +318,12 @@ def activity_restore(request, pk):
         edit=True,
     )
     if request.method == "POST":
-        services.activity_restore(activity=activity, user=request.user)
-        messages.success(request, _("Activity restored."))
+        try:
+            services.activity_restore(activity=activity, user=request.user)
+        except PeriodLocked as locked:
+            messages.error(request, locked.message)
+        else:
+            messages.success(request, _("Activity restored."))
         return redirect(activity)
     return _confirm(
         request,
@@ -361,18 +370,28 @@ def evidence_add(request, pk):
     activity = get_record_for_user(request, Activity.objects.select_related("unit"), pk, edit=True)
     form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        for upload in form.cleaned_data["evidence"]:
-            services.evidence_add(activity=activity, upload=upload, user=request.user)
-        messages.success(request, _("Files attached."))
-        return redirect(activity)
+        try:
+            for upload in form.cleaned_data["evidence"]:
+                services.evidence_add(activity=activity, upload=upload, user=request.user)
+        except PeriodLocked as locked:
+            form.add_error(None, locked)
+        else:
+            messages.success(request, _("Files attached."))
+            return redirect(activity)
     return render(request, "activities/evidence_form.html", {"form": form, "activity": activity})
 
 
 def evidence_remove(request, pk):
     item = _evidence_for(request, pk, edit=True)
     if request.method == "POST":
-        services.evidence_remove(item=item, user=request.user)
-        messages.success(request, _("File removed. It can be put back from the activity's page."))
+        try:
+            services.evidence_remove(item=item, user=request.user)
+        except PeriodLocked as locked:
+            messages.error(request, locked.message)
+        else:
+            messages.success(
+                request, _("File removed. It can be put back from the activity's page.")
+            )
         return redirect(item.activity)
     return _confirm(
         request,
@@ -387,8 +406,12 @@ def evidence_remove(request, pk):
 def evidence_restore(request, pk):
     item = _evidence_for(request, pk, edit=True)
     if request.method == "POST":
-        services.evidence_restore(item=item)
-        messages.success(request, _("File put back."))
+        try:
+            services.evidence_restore(item=item)
+        except PeriodLocked as locked:
+            messages.error(request, locked.message)
+        else:
+            messages.success(request, _("File put back."))
         return redirect(item.activity)
     return _confirm(
         request,

@@ -75,15 +75,21 @@ class Bullet:
 
 @dataclass
 class Table:
-    """A simple table: a header row and rows of cells; numbers are right-aligned."""
+    """A simple table: a header row and rows of cells; numbers are right-aligned. `widths` are
+    the columns' relative widths (equal when not given)."""
 
     header: list
     rows: list
+    widths: list | None = None
     kind: str = field(default="table", init=False)
 
     @property
     def cells(self):
         return [[Cell(value) for value in row] for row in self.rows]
+
+
+class Percent(float):
+    """A share (0.125) that prints as a percentage (12,5%), right-aligned like any number."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,8 @@ class Cell:
 
     @property
     def text(self):
+        if isinstance(self.value, Percent):
+            return f"{format_number(float(self.value) * 100)}%"
         if self.is_number:
             return format_number(self.value)
         return "" if self.value is None else str(self.value)

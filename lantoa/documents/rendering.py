@@ -111,10 +111,14 @@ def _add_runs(paragraph, runs):
 def _table(subdoc, block):
     table = subdoc.add_table(rows=1 + len(block.rows), cols=len(block.header))
     table.style = layout.STYLE_TABLE
-    width = Mm(165) // max(len(block.header), 1)
+    shares = block.widths or [1] * len(block.header)
+    widths = [int(Mm(165) * share / sum(shares)) for share in shares]
+    # LibreOffice lays a table out by its grid, Word by its cells: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for index, title in enumerate(block.header):
         cell = table.rows[0].cells[index]
-        cell.width = width
+        cell.width = widths[index]
         paragraph = cell.paragraphs[0]
         paragraph.style = layout.STYLE_TABLE_TEXT
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -122,7 +126,7 @@ def _table(subdoc, block):
     for row_index, row in enumerate(block.cells, start=1):
         for index, value in enumerate(row):
             cell = table.rows[row_index].cells[index]
-            cell.width = width
+            cell.width = widths[index]
             paragraph = cell.paragraphs[0]
             paragraph.style = layout.STYLE_TABLE_TEXT
             if value.is_number:

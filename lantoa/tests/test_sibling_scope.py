@@ -11,9 +11,10 @@ from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from lantoa.accounts.models import Role
 from lantoa.plans.models import PlanImport
 from lantoa.plans.tests.factories import cascade
-from lantoa.test import MARKER_A, MARKER_B, ScenarioTestCase
+from lantoa.test import MARKER_A, MARKER_B, ScenarioTestCase, make_user
 
 
 @dataclass
@@ -95,6 +96,34 @@ ROUTES = {
     "evidence_thumbnail": Owned(side_record("evidence")),
     "evidence_remove": Owned(side_record("evidence")),
     "evidence_restore": Owned(side_record("evidence")),
+    "report_list": Page(),
+    "report_list?year": Page(query="?year=2018"),
+    "report_start": Owned(
+        lambda s, side: {
+            "plan": s.subplan[side].pk,
+            "unit": side_grassroots(s, side).pk,
+            "period": "2018S1",
+        }
+    ),
+    "report_detail": Owned(side_record("report")),
+    "report_edit": Owned(side_record("report")),
+    "report_adjust": Owned(side_record("report")),
+    "report_submit": Owned(side_record("report")),
+    "report_return": Owned(side_record("submitted_report")),
+    "report_accept": Owned(side_record("submitted_report")),
+    "report_reopen": Owned(side_record("accepted_report")),
+    "report_docx": Owned(side_record("report"), methods=("get",)),
+    "report_pdf": Owned(side_record("report"), methods=("get",)),
+    "report_xlsx": Owned(side_record("report"), methods=("get",)),
+    "report_consolidated": Owned(
+        lambda s, side: {"unit": side_unit(s, side).pk, "period": "2018Q1"}, methods=("get",)
+    ),
+    "report_consolidated_xlsx": Owned(
+        lambda s, side: {"unit": side_unit(s, side).pk, "period": "2018"}, methods=("get",)
+    ),
+    "report_completeness": Owned(
+        lambda s, side: {"unit": side_unit(s, side).pk, "period": "2018Q1"}, methods=("get",)
+    ),
 }
 
 # Pages about the signed-in user only, or no data at all.
@@ -166,6 +195,35 @@ class SiblingScopeTestCase(ScenarioTestCase):
             setattr(cls, f"deleted_activity_{side}", deleted)
             setattr(cls, f"evidence_{side}", evidence)
             setattr(cls, f"import_job_{side}", job)
+        cls.reports_of_each_side()
+
+    @classmethod
+    def reports_of_each_side(cls):
+        """Each district's draft, its grassroots union's report waiting for the district's
+        review (second quarter) and one the district accepted (first quarter)."""
+        from lantoa.periods.period import Period
+        from lantoa.reports import services as report_services
+
+        for side, district, officer in [
+            ("a", cls.district_a, cls.officer_a),
+            ("b", cls.district_b, cls.officer_b),
+        ]:
+            grassroots = side_grassroots(cls, side)
+            writer = make_user(f"officer_{side}1", grassroots, Role.OFFICER)
+            plan, subplan = cls.province_plan, cls.subplan[side]
+            draft = report_services.report_start(
+                plan=plan, unit=district, period=Period.parse("2018Q1"), user=officer
+            )
+            reports = {}
+            for period in ("2018Q1", "2018Q2"):
+                reports[period] = report_services.report_start(
+                    plan=subplan, unit=grassroots, period=Period.parse(period), user=writer
+                )
+                report_services.report_submit(report=reports[period], user=writer)
+            report_services.report_accept(report=reports["2018Q1"], user=officer)
+            setattr(cls, f"report_{side}", draft)
+            setattr(cls, f"submitted_report_{side}", reports["2018Q2"])
+            setattr(cls, f"accepted_report_{side}", reports["2018Q1"])
 
     def url(self, name, side):
         route = ROUTES[name]

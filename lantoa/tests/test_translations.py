@@ -61,4 +61,6 @@ def test_it_ships_compiled_catalogs_that_match_their_sources(po_path):
     for entry in polib.pofile(str(po_path)):
         if entry.obsolete or not entry.msgstr or entry.msgid_plural:
             continue
-        assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
+        # gettext keys a message with a context as "context\x04msgid".
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        assert compiled.get(key) == entry.msgstr, entry.msgid

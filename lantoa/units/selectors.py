@@ -39,6 +39,45 @@ def tree_nodes(root, *, on, max_depth=MAX_DEPTH):
     return build(root.pk)
 
 
+_BRANCHES = """
+WITH RECURSIVE subtree(id, branch, depth) AS (
+    SELECT CAST(%s AS BIGINT), CAST(NULL AS BIGINT), 0
+    UNION ALL
+    SELECT l.unit_id, COALESCE(s.branch, l.unit_id), s.depth + 1
+    FROM units_unitlink l JOIN subtree s ON l.parent_id = s.id
+    WHERE s.depth < %s AND l.valid_from <= %s AND (l.valid_to IS NULL OR l.valid_to > %s)
+)"""
+
+
+def subtree_branches(unit, *, on):
+    """{unit id: (branch, depth)} for `unit`'s subtree on a date, where `branch` is the id of the
+    child of `unit` the unit lies under (None for `unit` itself) and `depth` its distance from
+    `unit`. One recursive query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_BRANCHES} SELECT id, branch, depth FROM subtree",
+            [getattr(unit, "pk", unit), MAX_DEPTH, on, on],
+        )
+        return {unit_id: (branch, depth) for unit_id, branch, depth in cursor.fetchall()}
+
+
+def headcounts_by_branch(unit, *, on, year):
+    """The headcounts of `year` summed per child of `unit` over the subtree on a date:
+    {child id (None: `unit`'s own people): {members, workers, industrial_workers}}. One query."""
+    table = connection.ops.quote_name(Headcount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_BRANCHES} SELECT s.branch, SUM(h.members), SUM(h.workers), "
+            f"SUM(h.industrial_workers) FROM subtree s JOIN {table} h ON h.unit_id = s.id "
+            "WHERE h.year = %s GROUP BY s.branch",
+            [getattr(unit, "pk", unit), MAX_DEPTH, on, on, year],
+        )
+        return {
+            branch: {"members": members, "workers": workers, "industrial_workers": industrial}
+            for branch, members, workers, industrial in cursor.fetchall()
+        }
+
+
 def parent_map(*, on):
     """{unit id: parent id} for the whole tree on a date, for stamping many records at once."""
     return dict(UnitLink.objects.active_on(on).values_list("unit_id", "parent_id"))

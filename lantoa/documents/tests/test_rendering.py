@@ -11,7 +11,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from lantoa.documents import rendering
 from lantoa.documents.docx_template import build_default_template
-from lantoa.documents.official import Bullet, Heading, OfficialDocument, Paragraph, Signer, Table
+from lantoa.documents.official import (
+    Bullet,
+    Heading,
+    OfficialDocument,
+    Paragraph,
+    Percent,
+    Signer,
+    Table,
+)
 from lantoa.documents.tests.docx_text import docx_lines
 
 TEMPLATE = build_default_template()
@@ -78,6 +86,18 @@ class DocxRenderingTestCase(SimpleTestCase):
             cells, [["Nội dung", "Số người"], ["Tọa đàm", "1.234.567"], ["Pano", "12,5"]]
         )
         self.assertEqual(table.rows[1].cells[1].paragraphs[0].alignment, WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def test_it_prints_a_share_as_a_right_aligned_percentage(self):
+        block = Table(header=["Nội dung", "Tỷ lệ"], rows=[["Bao phủ", Percent(0.125)]])
+        table = Document(io.BytesIO(rendered(report(body=[block])))).tables[1]
+        self.assertEqual(table.rows[1].cells[1].text, "12,5%")
+        self.assertEqual(table.rows[1].cells[1].paragraphs[0].alignment, WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def test_it_sizes_columns_by_their_relative_widths(self):
+        block = Table(header=["TT", "Nội dung"], rows=[[1, "Tọa đàm"]], widths=[1, 4])
+        table = Document(io.BytesIO(rendered(report(body=[block])))).tables[1]
+        narrow, wide = (cell.width for cell in table.rows[0].cells)
+        self.assertEqual(round(wide / narrow), 4)
 
     def test_it_uses_times_new_roman(self):
         normal = Document(io.BytesIO(rendered())).styles["Normal"]

@@ -1,0 +1,412 @@
+"""Reads of reports: the consolidated figures of a subtree, the reports expected from the units,
+their completeness and timeliness, and the lists of the reports page."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.timezone import localdate
+
+from lantoa.accounts.models import Role, User
+from lantoa.periods.period import Period, WindowRule
+from lantoa.plans.models import Deployment, Plan, PlanStatus, ReportingLevel
+from lantoa.units.models import Unit
+from lantoa.units.selectors import subtree_branches
+
+from .indicators import SOURCES, Bucket, evaluate, indicator_list
+from .models import ReminderKind, Report, ReportStatus
+
+# --- consolidation ------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    """A line of a consolidated table: a child unit, the unit's own records, or the total."""
+
+    CHILD, OWN, TOTAL = "child", "own", "total"
+
+    unit: Unit | None
+    role: str
+    values: dict
+
+
+@dataclass
+class Consolidation:
+    """The figures of `unit`'s subtree for `period`, per child unit and in total."""
+
+    unit: Unit
+    period: Period
+    rule: str
+    window: tuple
+    indicators: list
+    children: list
+    own: Line
+    total: Line
+
+    @property
+    def lines(self):
+        return [*self.children, self.own, self.total]
+
+
+def unit_depth(unit, start, end):
+    """The unit's level in the tree (0: a root) through the window, or None when a
+    reorganisation moved it to another level inside the window (the selectors then look it
+    up)."""
+    first = len(unit.ancestors(on=start)) - 1
+    last = len(unit.ancestors(on=end)) - 1
+    return first if first == last else None
+
+
+def consolidate(unit, period, *, rule=WindowRule.DECREE_09, indicators=None):
+    """The set-based rollup of `unit`'s subtree over the tree as it stood in the period: one
+    grouped read per source, then every indicator of every line in Python. The total is the
+    sum of the children's lines and the unit's own, by construction."""
+    start, end = period.window(rule)
+    indicators = indicators if indicators is not None else indicator_list()
+    depth = unit_depth(unit, start, end)
+    buckets = defaultdict(Bucket)
+    for source in SOURCES:
+        for row in source.fetch(unit, start, end, depth=depth):
+            buckets[row["child"]].add(source.name, row)
+    current = Unit.objects.children_of(unit, on=end).existing_on(end).values("pk")
+    children = (
+        Unit.objects.filter(
+            Q(pk__in=[key for key in buckets if key is not None]) | Q(pk__in=current)
+        )
+        .select_related("kind")
+        .order_by("kind__rank", "name")
+    )
+    total = Bucket()
+    for bucket in buckets.values():
+        total.extend(bucket)
+    return Consolidation(
+        unit=unit,
+        period=period,
+        rule=rule,
+        window=(start, end),
+        indicators=indicators,
+        children=[
+            Line(child, Line.CHILD, evaluate(buckets.get(child.pk) or Bucket(), indicators))
+            for child in children
+        ],
+        own=Line(unit, Line.OWN, evaluate(buckets.get(None) or Bucket(), indicators)),
+        total=Line(None, Line.TOTAL, evaluate(total, indicators)),
+    )
+
+
+def reporting_plan(unit, year):
+    """The plan `unit` reports on in `year`: one it received, else one it issued at the top of a
+    cascade; None when there is none."""
+    return (
+        Plan.objects.filter(status=PlanStatus.ISSUED, year=year)
+        .filter(Q(deployments__unit=unit) | Q(parent__isnull=True, issuer=unit))
+        .order_by("date", "pk")
+        .first()
+    )
+
+
+# --- expected reports ---------------------------------------------------------------------
+
+
+@dataclass
+class Expected:
+    """A report a unit owes on a plan for a period, with the report if it has one."""
+
+    plan: Plan
+    unit: Unit
+    period: Period
+    window: tuple
+    deadline: object
+    level: str
+    branch: int | None = None
+    report: Report | None = None
+
+    @property
+    def key(self):
+        return (self.plan.pk, self.unit.pk, str(self.period))
+
+    @property
+    def state(self):
+        return self.report.status if self.report else "missing"
+
+    @property
+    def submitted(self):
+        return self.report is not None and self.report.first_submitted_at is not None
+
+    @property
+    def late(self):
+        return self.submitted and bool(self.report.late)
+
+    def overdue(self, today):
+        return not self.submitted and today > self.deadline
+
+
+def _recipients(plans, deployments):
+    """{plan id: [(unit, day it received the plan)]}: the deployments, and for a plan at the top
+    of a cascade its issuer, who reports on it to the body outside the tree."""
+    found = defaultdict(list)
+    for deployment in deployments:
+        found[deployment.plan_id].append((deployment.unit, localdate(deployment.received_at)))
+    for plan in plans:
+        if plan.parent_id is None and plan.issued_at is not None:
+            found[plan.pk].append((plan.issuer, localdate(plan.issued_at)))
+    return found
+
+
+def _expectations(plans, recipients, periods=None, units=None):
+    """Expected reports of `plans` (issued) for `periods` (all of each plan's when None) from
+    their recipients, keeping the units in `units` (ids) when given: a unit owes a report for a
+    period when it had received the plan and still existed when the period's data window
+    closed, so a closed unit is never expected and completeness never passes 100%."""
+    result = []
+    for plan in plans:
+        for row in plan.schedule():
+            period = row["period"]
+            if periods is not None and period not in periods:
+                continue
+            end = row["window"][1]
+            for unit, received_on in recipients.get(plan.pk, ()):
+                if units is not None and unit.pk not in units:
+                    continue
+                if received_on > end or not unit.exists_on(end):
+                    continue
+                level = ReportingLevel.of_unit(unit)
+                result.append(
+                    Expected(
+                        plan=plan,
+                        unit=unit,
+                        period=period,
+                        window=row["window"],
+                        deadline=row["deadlines"][level.value],
+                        level=level.value,
+                    )
+                )
+    _attach_reports(result, plans)
+    return result
+
+
+def _attach_reports(expected, plans):
+    if not expected:
+        return
+    periods = {str(item.period) for item in expected}
+    reports = Report.objects.filter(plan__in=[plan.pk for plan in plans], period__in=periods)
+    found = {(report.plan_id, report.unit_id, report.period): report for report in reports}
+    for item in expected:
+        item.report = found.get(item.key)
+        if item.report is not None:
+            item.report.plan, item.report.unit = item.plan, item.unit
+
+
+def _issued(queryset):
+    return queryset.filter(status=PlanStatus.ISSUED).select_related("issuer__kind")
+
+
+def expected_one(plan, unit, period):
+    """The report `unit` owes on `plan` for `period` (with the report if started), or None when
+    it owes none: the same rule as every list of expected reports, in a few queries."""
+    if plan.status != PlanStatus.ISSUED or period not in plan.reporting_periods():
+        return None
+    if plan.parent_id is None and plan.issuer_id == unit.pk:
+        deployments = []
+    else:
+        deployments = Deployment.objects.filter(plan=plan, unit=unit).select_related("unit__kind")
+    found = _expectations(
+        [plan], _recipients([plan], deployments), periods={period}, units={unit.pk}
+    )
+    return found[0] if found else None
+
+
+def expected_for_unit(unit, *, years):
+    """Every report `unit` owes in `years`, on every plan it received or issued at the top."""
+    plans = list(
+        _issued(Plan.objects.filter(year__in=years))
+        .filter(Q(deployments__unit=unit) | Q(parent__isnull=True, issuer=unit))
+        .distinct()
+    )
+    deployments = Deployment.objects.filter(plan__in=plans, unit=unit).select_related("unit__kind")
+    expected = _expectations(plans, _recipients(plans, deployments), units={unit.pk})
+    return sorted(expected, key=lambda item: (item.deadline, item.plan.pk))
+
+
+def expected_in_subtree(unit, period):
+    """Every report expected for `period` from `unit` and the units below it (the tree as it
+    stood when each plan's data window closed), each with the `branch` (child of `unit`) it
+    falls under."""
+    plans = [
+        plan
+        for plan in _issued(Plan.objects.filter(year=period.year))
+        if period in plan.reporting_periods()
+    ]
+    expected = []
+    for rule in {plan.window_rule for plan in plans}:
+        end = period.window(rule)[1]
+        same_rule = [plan for plan in plans if plan.window_rule == rule]
+        branches = subtree_branches(unit, on=end)
+        deployments = Deployment.objects.filter(
+            plan__in=same_rule, unit__in=Unit.objects.subtree_of(unit, on=end)
+        ).select_related("unit__kind")
+        found = _expectations(
+            same_rule, _recipients(same_rule, deployments), periods={period}, units=branches
+        )
+        for item in found:
+            item.branch = branches[item.unit.pk][0]
+        expected.extend(found)
+    return expected
+
+
+def expected_for_plans(plans, *, periods=None):
+    """Every report expected on `plans` (issued), for `periods` or all their periods."""
+    plans = list(plans)
+    deployments = Deployment.objects.filter(plan__in=plans).select_related("unit__kind")
+    return _expectations(plans, _recipients(plans, deployments), periods=periods)
+
+
+def reminders_due(today, *, before_days, after_days):
+    """(expected report, ReminderKind) for every report not yet submitted whose deadline is at
+    most `before_days` away, or passed at most `after_days` ago."""
+    plans = _issued(Plan.objects.filter(year__in=[today.year - 1, today.year]))
+    due = []
+    soon = today + datetime.timedelta(days=before_days)
+    oldest = today - datetime.timedelta(days=after_days)
+    for item in expected_for_plans(plans):
+        if item.submitted:
+            continue
+        if today <= item.deadline <= soon:
+            due.append((item, ReminderKind.BEFORE))
+        elif oldest <= item.deadline < today:
+            due.append((item, ReminderKind.AFTER))
+    return due
+
+
+# --- completeness -------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+
+    def add(self, item):
+        self.expected += 1
+        if item.submitted:
+            self.submitted += 1
+            if item.late:
+                self.late += 1
+            else:
+                self.on_time += 1
+        else:
+            self.missing += 1
+
+    @property
+    def rate(self):
+        return self.submitted / self.expected if self.expected else None
+
+
+@dataclass
+class Board:
+    unit: Unit
+    period: Period
+    total: Tally
+    rows: list  # (child unit or None for the unit itself, Tally)
+    levels: list  # (ReportingLevel, Tally)
+    missing: list  # Expected, with `contacts` (officers of the unit)
+    expected: list = field(default_factory=list)
+
+
+def completeness(unit, period):
+    """Expected, submitted, on time, late and missing reports of `period` below `unit`, per
+    child unit and per level, with the missing units and whom to call."""
+    expected = expected_in_subtree(unit, period)
+    total, per_branch, per_level = Tally(), defaultdict(Tally), defaultdict(Tally)
+    for item in expected:
+        total.add(item)
+        per_branch[item.branch].add(item)
+        per_level[item.level].add(item)
+    end = period.window(expected[0].plan.window_rule if expected else WindowRule.DECREE_09)[1]
+    current = Unit.objects.children_of(unit, on=end).existing_on(end).values("pk")
+    children = (
+        Unit.objects.filter(Q(pk__in=[b for b in per_branch if b is not None]) | Q(pk__in=current))
+        .select_related("kind")
+        .order_by("kind__rank", "name")
+    )
+    rows = [(child, per_branch.get(child.pk, Tally())) for child in children]
+    rows.insert(0, (None, per_branch.get(None, Tally())))
+    missing = [item for item in expected if not item.submitted]
+    contacts = defaultdict(list)
+    officers = User.objects.filter(
+        unit_id__in={item.unit.pk for item in missing},
+        is_active=True,
+        role__in=[Role.OFFICER, Role.ADMIN],
+    ).order_by("last_name", "first_name")
+    for officer in officers:
+        contacts[officer.unit_id].append(officer)
+    for item in missing:
+        item.contacts = contacts.get(item.unit.pk, [])
+    missing.sort(key=lambda item: (item.deadline, item.unit.kind.rank, item.unit.name))
+    return Board(
+        unit=unit,
+        period=period,
+        total=total,
+        rows=rows,
+        levels=[(level, per_level[level.value]) for level in ReportingLevel if level in per_level],
+        missing=missing,
+        expected=expected,
+    )
+
+
+# --- lists of the reports page ------------------------------------------------------------
+
+
+def reports_to_review(user):
+    """Submitted reports waiting for the user's unit to accept or return them (the federation's
+    administrators also get those of other roots of the tree, if any)."""
+    if not user.can_edit or (user.unit_id is None and not user.is_federation_admin):
+        return Report.objects.none()
+    condition = Q(reviewer_id=user.unit_id)
+    if user.is_federation_admin:
+        condition |= Q(reviewer__isnull=True)
+    return (
+        Report.objects.filter(condition, status=ReportStatus.SUBMITTED)
+        .exclude(unit_id=user.unit_id)
+        .select_related("unit__kind", "plan")
+        .order_by("deadline", "unit__name")
+    )
+
+
+def plan_years(unit):
+    """The years of the issued plans the unit reports on, newest first."""
+    return sorted(
+        set(
+            Plan.objects.filter(status=PlanStatus.ISSUED)
+            .filter(Q(deployments__unit=unit) | Q(parent__isnull=True, issuer=unit))
+            .values_list("year", flat=True)
+        ),
+        reverse=True,
+    )
+
+
+# Reports shown on the home page: due within this many days, or overdue since at most that many.
+DUE_SOON_DAYS = 7
+OVERDUE_SHOWN_DAYS = 90
+
+
+def needing_attention(user, *, today):
+    """What the home page asks of the user about reports: their unit's reports due soon or
+    overdue and not sent, those returned to it, and those waiting for the user's review."""
+    unit = user.unit
+    due, returned = [], []
+    if unit is not None and user.can_edit:
+        expected = expected_for_unit(unit, years=[today.year - 1, today.year])
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        oldest = today - datetime.timedelta(days=OVERDUE_SHOWN_DAYS)
+        due = [item for item in expected if not item.submitted and oldest <= item.deadline <= soon]
+        returned = list(
+            Report.objects.filter(unit=unit, status=ReportStatus.RETURNED)
+            .select_related("unit")
+            .order_by("deadline")
+        )
+    return {"due": due, "returned": returned, "to_review": list(reports_to_review(user)[:50])}
