@@ -22,7 +22,7 @@ from lantoa.periods.locks import check_open
 from lantoa.units.selectors import TreeHistory
 
 from . import evidence as evidence_checks
-from . import importer
+from . import importer, rollup
 from .models import LEVEL_FIELDS, Activity, ActivityDraft, Evidence, ImportJob, derive, stamp_levels
 
 BULK_BATCH = 2000
@@ -174,9 +174,11 @@ def activities_bulk_create(activities, *, history=None, batch_size=BULK_BATCH):
         _complete(activity, history)
     iterator = iter(activities)
     created = 0
-    while batch := list(itertools.islice(iterator, batch_size)):
-        _insert(batch)
-        created += len(batch)
+    with transaction.atomic():
+        while batch := list(itertools.islice(iterator, batch_size)):
+            _insert(batch)
+            rollup.apply(rollup.deltas_of(batch))
+            created += len(batch)
     return created
 
 
@@ -251,12 +253,16 @@ def _insert(activities):
         )
 
 
+@transaction.atomic
 def activities_restamp(*, unit_ids, since):
     """Re-stamp the ancestor columns of the units' activities dated on or after `since`.
 
     A unit's path is the same over runs of dates between two changes of the tree, so the rows
     are updated by (unit, run of dates): a handful of UPDATEs per unit, deleted rows included.
     """
+    unit_ids = list(unit_ids)
+    if not unit_ids:
+        return
     history = TreeHistory()
     pairs = (
         Activity.all_objects.filter(unit_id__in=unit_ids, date__gte=since)
@@ -265,6 +271,9 @@ def activities_restamp(*, unit_ids, since):
         .order_by("unit_id", "date")
     )
     probe = ActivityDraft()
+    moved = f"unit_id IN ({', '.join(['%s'] * len(unit_ids))}) AND date >= %s"
+    params = [*unit_ids, connection.ops.adapt_datefield_value(since)]
+    before = rollup.grouped(moved, params)
     for unit_id, rows in itertools.groupby(pairs, key=lambda pair: pair[0]):
         runs = []
         for _unit, day in rows:
@@ -279,6 +288,7 @@ def activities_restamp(*, unit_ids, since):
             Activity.all_objects.filter(unit_id=unit_id, date__gte=first, date__lte=last).update(
                 **{name: getattr(probe, name) for name in LEVEL_FIELDS}
             )
+    rollup.apply(rollup.difference(before, rollup.grouped(moved, params)))
 
 
 PROGRESS_EVERY = 5000
@@ -399,6 +409,7 @@ def _import_streaming(job, reader, rows, user):
                     raise _Refused
             if rows.mark_existing_duplicates(exclude_job=job):
                 raise _Refused
+            rollup.apply(rollup.deltas_of(rows.activities))
             job.total_rows = job.processed_rows = count
             job.created_count = sent
             _finish(job, ImportJob.Status.DONE)
