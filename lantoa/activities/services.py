@@ -18,7 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from lantoa.periods.locks import check_open
+from lantoa.periods.locks import LockIndex, PeriodLocked, check_open
 from lantoa.units.selectors import TreeHistory
 
 from . import evidence as evidence_checks
@@ -259,6 +259,8 @@ def activities_restamp(*, unit_ids, since):
 
     A unit's path is the same over runs of dates between two changes of the tree, so the rows
     are updated by (unit, run of dates): a handful of UPDATEs per unit, deleted rows included.
+    Refused with PeriodLocked when a live record would move in or out of a closed period of a
+    unit above the moved ones: the accepted report's figures must not change.
     """
     unit_ids = list(unit_ids)
     if not unit_ids:
@@ -270,6 +272,7 @@ def activities_restamp(*, unit_ids, since):
         .distinct()
         .order_by("unit_id", "date")
     )
+    _check_moves_open(unit_ids, since, history)
     probe = ActivityDraft()
     moved = f"unit_id IN ({', '.join(['%s'] * len(unit_ids))}) AND date >= %s"
     params = [*unit_ids, connection.ops.adapt_datefield_value(since)]
@@ -289,6 +292,27 @@ def activities_restamp(*, unit_ids, since):
                 **{name: getattr(probe, name) for name in LEVEL_FIELDS}
             )
     rollup.apply(rollup.difference(before, rollup.grouped(moved, params)))
+
+
+def _check_moves_open(unit_ids, since, history):
+    locks = LockIndex()
+    if not locks:
+        return
+    moved = set(unit_ids)
+    stored = (
+        Activity.objects.filter(unit_id__in=unit_ids, date__gte=since)
+        .order_by()
+        .values_list("unit_id", "date", *LEVEL_FIELDS)
+        .distinct()
+    )
+    for unit_id, day, *levels in stored:
+        path = history.path(unit_id, day)
+        if tuple(levels) == (*path, *[None] * (len(levels) - len(path))):
+            continue
+        above = {level for level in (*levels, *path) if level is not None} - moved
+        lock = locks.covering(above, day)
+        if lock is not None:
+            raise PeriodLocked(lock, day)
 
 
 PROGRESS_EVERY = 5000
