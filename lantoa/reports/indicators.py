@@ -50,8 +50,10 @@ class Bucket:
 
     def __init__(self):
         self.rows = {source.name: {} for source in SOURCES}
+        self._sums = {}
 
     def add(self, source, row):
+        self._sums.clear()
         key = tuple(row[name] for name in _KEYS[source])
         merged = self.rows[source].get(key)
         if merged is None:
@@ -67,12 +69,24 @@ class Bucket:
                 self.add(source, row)
 
     def sum(self, source, column, **match):
-        """The sum of `column` over the rows of `source` whose values equal `match`."""
-        return sum(
-            row[column] or 0
-            for row in self.rows[source].values()
-            if all(row[key] == value for key, value in match.items())
-        )
+        """The sum of `column` over the rows of `source` whose values equal `match`.
+
+        A report asks every bucket for some 30 sums over the same few ways of matching: the
+        rows are added up once per way (source and matched keys) and then looked up."""
+        names = tuple(sorted(match))
+        totals = self._sums.get((source, names))
+        if totals is None:
+            totals = self._sums[(source, names)] = {}
+            for row in self.rows[source].values():
+                key = tuple(row[name] for name in names)
+                found = totals.get(key)
+                if found is None:
+                    found = totals[key] = {}
+                for name, value in row.items():
+                    if name not in _KEYS[source]:
+                        found[name] = found.get(name, 0) + (value or 0)
+        found = totals.get(tuple(match[name] for name in names))
+        return (found.get(column) or 0) if found else 0
 
 
 @dataclass(frozen=True)

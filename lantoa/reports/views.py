@@ -107,7 +107,9 @@ def report_start(request, plan, unit, period):
         return redirect(report)
     consolidation = selectors.consolidate(unit, period, rule=plan.window_rule)
     targets = indicators.targets(plan.targets_for(unit, period), consolidation.indicators)
-    view = report_content.ContentView(report_content.figures(consolidation, targets=targets))
+    view = report_content.ContentView(
+        report_content.figures(consolidation, targets=targets), child_url=_consolidated_url(period)
+    )
     context = {"item": item, "view": view, "can_write": writer, "today": timezone.localdate()}
     return render(request, "reports/report_start.html", context)
 
@@ -116,7 +118,7 @@ def report_detail(request, pk):
     report = _report_for_user(request, pk)
     user = request.user
     content, submission = _shown(request, report)
-    view = report_content.ContentView(content)
+    view = report_content.ContentView(content, child_url=_consolidated_url(report.period))
     changed = []
     if submission is not None and report.status == ReportStatus.SUBMITTED:
         live = selectors.consolidate(report.unit, report.period_obj, rule=report.plan.window_rule)
@@ -393,12 +395,18 @@ def _trail(user, unit, on):
     return [ancestor for ancestor in ancestors if ancestor.pk in visible]
 
 
+def _consolidated_url(period):
+    return lambda unit_id: reverse("report_consolidated", args=[unit_id, period])
+
+
 def report_consolidated(request, unit, period):
     unit = get_unit_for_user(request, unit)
     period = _period(period)
     rule = _rule(request, unit, period)
     consolidation = selectors.consolidate(unit, period, rule=rule)
-    view = report_content.ContentView(report_content.figures(consolidation))
+    view = report_content.ContentView(
+        report_content.figures(consolidation), child_url=_consolidated_url(period)
+    )
     children = [line.unit.pk for line in consolidation.children]
     reports = list(
         Report.objects.filter(period=str(period), unit__in=[*children, unit.pk])

@@ -42,6 +42,10 @@ def num(value, decimals=None):
     """1.234.567 in Vietnamese, 1,234,567 in English; empty stays empty."""
     if value is None or value == "":
         return ""
+    if type(value) is int and decimals is None:
+        # Reports print thousands of counts: group them without number_format's generality.
+        separator = formats.get_format("THOUSAND_SEPARATOR", use_l10n=True)
+        return f"{value:,}".replace(",", separator)
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
