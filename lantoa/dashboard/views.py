@@ -94,7 +94,7 @@ def dashboard(request):
         "xlsx_url": figures.dashboard_url(unit.pk, period, name="dashboard_xlsx"),
     }
     template = "dashboard/dashboard.html"
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#body"
     return render(request, template, context)
 

@@ -97,17 +97,41 @@
       if (!data || !canvas) { return; }
       var previous = window.Chart.getChart(canvas);
       if (previous) { previous.destroy(); }
+      var chart = config(data, format);
       if (data.horizontal) {
+        // A bar per row: the chart grows with its rows (through its aspect ratio, since a
+        // style set on the box would not survive htmx's history under the CSP).
         var bars = data.stacked ? 1 : data.datasets.length;
-        box.style.height = Math.max(160, data.labels.length * bars * ROW_HEIGHT + 70) + "px";
+        var height = Math.max(160, data.labels.length * bars * ROW_HEIGHT + 70);
+        chart.options.maintainAspectRatio = true;
+        chart.options.aspectRatio = Math.max(box.clientWidth, 1) / height;
       }
-      new window.Chart(canvas, config(data, format));
+      new window.Chart(canvas, chart);
+    });
+  }
+
+  // Before htmx keeps the page for the back button: charts off, and no style attributes left
+  // (the Content Security Policy refuses them when the page is put back).
+  function undraw(root) {
+    root.querySelectorAll("[data-chart]").forEach(function (box) {
+      var canvas = box.querySelector("canvas");
+      var chart = canvas && window.Chart && window.Chart.getChart(canvas);
+      if (chart) { chart.destroy(); }
+      if (canvas) { canvas.removeAttribute("style"); }
+    });
+    // The browser leaves empty style attributes on some fields of the page's forms.
+    root.querySelectorAll("[style='']").forEach(function (element) {
+      element.removeAttribute("style");
     });
   }
 
   if (window.htmx) {
-    // htmx fires htmx:load on the page once it is ready, then on every swapped-in fragment.
+    // htmx fires htmx:load on the page once it is ready, then on every swapped-in fragment
+    // (a period or unit opened from a link, a page put back by the back button).
     document.addEventListener("htmx:load", function (event) { draw(event.detail.elt); });
+    document.addEventListener("htmx:beforeHistorySave", function (event) {
+      undraw(event.detail.historyElt);
+    });
   } else {
     document.addEventListener("DOMContentLoaded", function () { draw(document); });
   }
