@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("lantoa.plans.urls")),
     path("", include("lantoa.activities.urls")),
     path("", include("lantoa.reports.urls")),
+    path("", include("lantoa.dashboard.urls")),
 ]

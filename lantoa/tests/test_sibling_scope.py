@@ -31,6 +31,8 @@ class Owned:
     kwargs: callable
     admin_only: bool = False
     methods: tuple = field(default=("get", "post"))
+    # For pages that name their record in the query string: `query(scenario, side)` -> "?…".
+    query: callable = None
 
 
 def side_unit(s, side):
@@ -124,6 +126,18 @@ ROUTES = {
     ),
     "report_completeness": Owned(
         lambda s, side: {"unit": side_unit(s, side).pk, "period": "2018Q1"}, methods=("get",)
+    ),
+    "dashboard": Page(query="?period=2018"),
+    "dashboard?unit": Owned(
+        lambda s, side: {},
+        query=lambda s, side: f"?unit={side_grassroots(s, side).pk}&period=2018Q1",
+        methods=("get",),
+    ),
+    "dashboard_xlsx": Page(query="?period=2018"),
+    "dashboard_xlsx?unit": Owned(
+        lambda s, side: {},
+        query=lambda s, side: f"?unit={side_unit(s, side).pk}&period=2018",
+        methods=("get",),
     ),
 }
 
@@ -230,7 +244,8 @@ class SiblingScopeTestCase(ScenarioTestCase):
         route = ROUTES[name]
         if isinstance(route, Page):
             return reverse(name.split("?")[0]) + route.query
-        return reverse(name, kwargs=route.kwargs(self, side))
+        url = reverse(name.split("?")[0], kwargs=route.kwargs(self, side))
+        return url + route.query(self, side) if route.query else url
 
     def test_it_walks_every_url_of_the_site(self):
         walked = {name.split("?")[0] for name in ROUTES} | WITHOUT_RECORDS
@@ -252,7 +267,7 @@ class SiblingScopeTestCase(ScenarioTestCase):
         for user, other in [(self.officer_a, "b"), (self.officer_b, "a")]:
             self.login(user)
             for name, route in ROUTES.items():
-                if not isinstance(route, Owned) or not route.kwargs(self, other):
+                if not isinstance(route, Owned) or not (route.kwargs(self, other) or route.query):
                     continue
                 for method in route.methods:
                     with self.subTest(user=user.username, page=name, method=method):
