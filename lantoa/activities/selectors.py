@@ -6,6 +6,8 @@ the size of the tree. Their signatures are what the reports app relies on; how t
 a summary table) is free to change behind them.
 """
 
+import itertools
+
 from django.db.models import BigIntegerField, Count, F, Sum, Value
 
 from lantoa.accounts.scope import restrict
@@ -137,30 +139,29 @@ def activity_totals(unit, start, end, *, depth):
     (a window that starts or ends inside a half-month adds one per edge at the upper levels).
     """
     columns = ("count", *SUMMED_COLUMNS)
-    rows = []
+    names = ("child", "kind", "place_kind", *columns)
+    pieces = []
     for level, summed, records in _pieces(unit, start, end, _depths(unit, depth)):
         if summed is not None:
-            grouped = summed.values("kind", "place_kind", "child").annotate(
-                **{f"sum_{name}": Sum(name) for name in columns}
+            grouped = summed.values_list("child", "kind", "place_kind").annotate(
+                *(Sum(name) for name in columns)
             )
         else:
             grouped = (
                 records.order_by()
-                .values("kind", "place_kind", child=_child_column(level))
-                .annotate(
-                    sum_count=Count("id"), **{f"sum_{name}": Sum(name) for name in SUMMED_COLUMNS}
-                )
+                .values_list(_child_column(level), "kind", "place_kind")
+                .annotate(Count("id"), *(Sum(name) for name in SUMMED_COLUMNS))
             )
-        rows.extend(
-            {
-                "child": row["child"] or None,
-                "kind": row["kind"],
-                "place_kind": row["place_kind"],
-                **{name: row[f"sum_{name}"] for name in columns},
-            }
-            for row in grouped.order_by()
+        # A district's year is thousands of rows: tuples, zipped into dicts once.
+        pieces.append(
+            [
+                dict(zip(names, (child or None, kind, place, *sums), strict=True))
+                for child, kind, place, *sums in grouped.order_by()
+            ]
         )
-    return _merged(rows, ("child", "kind", "place_kind"), columns)
+    if len(pieces) == 1:
+        return pieces[0]
+    return _merged(itertools.chain.from_iterable(pieces), names[:3], columns)
 
 
 def media_totals(unit, start, end, *, depth):

@@ -73,20 +73,26 @@ class Bucket:
 
         A report asks every bucket for some 30 sums over the same few ways of matching: the
         rows are added up once per way (source and matched keys) and then looked up."""
-        names = tuple(sorted(match))
+        names = tuple(sorted(match)) if len(match) > 1 else tuple(match)
         totals = self._sums.get((source, names))
         if totals is None:
-            totals = self._sums[(source, names)] = {}
-            for row in self.rows[source].values():
-                key = tuple(row[name] for name in names)
-                found = totals.get(key)
-                if found is None:
-                    found = totals[key] = {}
-                for name, value in row.items():
-                    if name not in _KEYS[source]:
-                        found[name] = found.get(name, 0) + (value or 0)
+            totals = self._sums[(source, names)] = self._totals(source, names)
         found = totals.get(tuple(match[name] for name in names))
         return (found.get(column) or 0) if found else 0
+
+    def _totals(self, source, names):
+        keys = _KEYS[source]
+        totals = {}
+        for row in self.rows[source].values():
+            key = tuple(row[name] for name in names)
+            found = totals.get(key)
+            if found is None:
+                totals[key] = {name: value or 0 for name, value in row.items() if name not in keys}
+            else:
+                for name, value in row.items():
+                    if name not in keys:
+                        found[name] += value or 0
+        return totals
 
 
 @dataclass(frozen=True)
