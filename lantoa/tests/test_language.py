@@ -15,3 +15,10 @@ class LanguageTestCase(ScenarioTestCase):
         response = self.client.get(reverse("home"))
         self.assertContains(response, "Needs your attention")
         self.assertEqual(self.client.cookies[settings.LANGUAGE_COOKIE_NAME].value, "en")
+
+    def test_it_goes_back_to_the_page_in_the_address_bar_after_switching(self):
+        self.login(self.officer_a)
+        response = self.client.post(
+            reverse("set_language"), {"language": "en"}, HTTP_REFERER="http://testserver/reports/"
+        )
+        self.assertEqual(response["Location"], "http://testserver/reports/")

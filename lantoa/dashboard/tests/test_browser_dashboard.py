@@ -22,11 +22,11 @@ DRAWN = (
 
 
 def console_errors(page):
-    """Errors the page logs, but for the site's missing favicon (no part of the dashboard)."""
+    """Errors the page logs."""
     errors = []
 
     def record(message):
-        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
+        if message.type == "error":
             errors.append(message.text)
 
     page.on("console", record)
