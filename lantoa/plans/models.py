@@ -250,15 +250,16 @@ class Plan(models.Model):
         """The day the reports of `period` are due at `level`."""
         return report_deadline(period, rule=self.window_rule, workdays=self.deadline_days(level))
 
-    def schedule(self):
+    def schedule(self, *, holidays=None):
         """[{period, window, deadlines: {level: day}}] for every reporting period of the plan,
-        with the recorded holidays read once."""
+        with the recorded holidays read once (or given: `holidays_around(plans)` for many)."""
         periods = self.reporting_periods()
         if not periods:
             return []
         windows = {period: period.window(self.window_rule) for period in periods}
-        ends = [end for _start, end in windows.values()]
-        holidays = holidays_between(min(ends), max(ends) + span_of(self.province_deadline_days))
+        if holidays is None:
+            ends = [end for _start, end in windows.values()]
+            holidays = holidays_between(min(ends), max(ends) + span_of(self.province_deadline_days))
         return [
             {
                 "period": period,

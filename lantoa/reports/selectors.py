@@ -10,6 +10,7 @@ from django.utils.timezone import localdate
 
 from lantoa.accounts.models import Role, User
 from lantoa.periods.period import Period, WindowRule
+from lantoa.periods.workdays import holidays_between, span_of
 from lantoa.plans.models import Deployment, Plan, PlanStatus, ReportingLevel
 from lantoa.units.models import Unit
 from lantoa.units.selectors import subtree_branches
@@ -154,14 +155,28 @@ def _recipients(plans, deployments):
     return found
 
 
+def _holidays_around(plans):
+    """The days off every plan's deadlines may skip, in one query: from the first plan year's
+    windows (which start in the previous December) to well after the last one's."""
+    if not plans:
+        return frozenset()
+    years = [plan.year for plan in plans]
+    longest = max(plan.province_deadline_days for plan in plans)
+    return holidays_between(
+        datetime.date(min(years) - 1, 12, 1), datetime.date(max(years), 12, 31) + span_of(longest)
+    )
+
+
 def _expectations(plans, recipients, periods=None, units=None):
     """Expected reports of `plans` (issued) for `periods` (all of each plan's when None) from
     their recipients, keeping the units in `units` (ids) when given: a unit owes a report for a
     period when it had received the plan and still existed when the period's data window
     closed, so a closed unit is never expected and completeness never passes 100%."""
     result = []
+    plans = list(plans)
+    holidays = _holidays_around(plans)
     for plan in plans:
-        for row in plan.schedule():
+        for row in plan.schedule(holidays=holidays):
             period = row["period"]
             if periods is not None and period not in periods:
                 continue

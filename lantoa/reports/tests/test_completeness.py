@@ -3,6 +3,8 @@ closed in the middle of the year is expected only for the periods it lived throu
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lantoa.periods.period import Period
@@ -102,3 +104,9 @@ class CompletenessTestCase(ReportsTestCase):
         )
         self.assertContains(response, "CĐCS Tiểu học An Khánh")
         self.assertNotContains(response, "SIBLING-B")
+
+    def test_it_reads_the_days_off_once_for_all_the_plans(self):
+        with CaptureQueriesContext(connection) as queries:
+            completeness(self.province, Q1)
+        holiday_reads = [query for query in queries if "periods_holiday" in query["sql"]]
+        self.assertEqual(len(holiday_reads), 1)
