@@ -70,14 +70,11 @@ def consolidate(unit, period, *, rule=WindowRule.DECREE_09, indicators=None):
     for source in SOURCES:
         for row in source.fetch(unit, start, end, depth=depth):
             buckets[row["child"]].add(source.name, row)
-    current = Unit.objects.children_of(unit, on=end).existing_on(end).values("pk")
-    children = (
-        Unit.objects.filter(
-            Q(pk__in=[key for key in buckets if key is not None]) | Q(pk__in=current)
-        )
-        .select_related("kind")
-        .order_by("kind__rank", "name")
-    )
+    # The children of the end of the window, and those that rolled records up through: ids
+    # first, so that the units are read by key (an OR of both made PostgreSQL scan a nation).
+    current = Unit.objects.children_of(unit, on=end).existing_on(end).values_list("pk", flat=True)
+    ids = {*current, *(key for key in buckets if key is not None)}
+    children = Unit.objects.filter(pk__in=ids).select_related("kind").order_by("kind__rank", "name")
     total = Bucket()
     for bucket in buckets.values():
         total.extend(bucket)
@@ -101,10 +98,17 @@ def reporting_plan(unit, year):
     cascade; None when there is none."""
     return (
         Plan.objects.filter(status=PlanStatus.ISSUED, year=year)
-        .filter(Q(deployments__unit=unit) | Q(parent__isnull=True, issuer=unit))
+        .filter(_reported_on_by(unit))
         .order_by("date", "pk")
         .first()
     )
+
+
+def _reported_on_by(unit):
+    """Plans the unit received, or issued at the top of a cascade. The received ones through a
+    subquery on the unit's deployments: a join would read every deployment of a nation."""
+    received = Deployment.objects.filter(unit=unit).values("plan_id")
+    return Q(pk__in=received) | Q(parent__isnull=True, issuer=unit)
 
 
 # --- expected reports ---------------------------------------------------------------------
@@ -342,12 +346,9 @@ def completeness(unit, period):
         per_branch[item.branch].add(item)
         per_level[item.level].add(item)
     end = period.window(expected[0].plan.window_rule if expected else WindowRule.DECREE_09)[1]
-    current = Unit.objects.children_of(unit, on=end).existing_on(end).values("pk")
-    children = (
-        Unit.objects.filter(Q(pk__in=[b for b in per_branch if b is not None]) | Q(pk__in=current))
-        .select_related("kind")
-        .order_by("kind__rank", "name")
-    )
+    current = Unit.objects.children_of(unit, on=end).existing_on(end).values_list("pk", flat=True)
+    ids = {*current, *(branch for branch in per_branch if branch is not None)}
+    children = Unit.objects.filter(pk__in=ids).select_related("kind").order_by("kind__rank", "name")
     rows = [(child, per_branch.get(child.pk, Tally())) for child in children]
     rows.insert(0, (None, per_branch.get(None, Tally())))
     missing = [item for item in expected if not item.submitted]
@@ -397,7 +398,7 @@ def plan_years(unit):
     return sorted(
         set(
             Plan.objects.filter(status=PlanStatus.ISSUED)
-            .filter(Q(deployments__unit=unit) | Q(parent__isnull=True, issuer=unit))
+            .filter(_reported_on_by(unit))
             .values_list("year", flat=True)
         ),
         reverse=True,

@@ -244,6 +244,13 @@ class Headcount(models.Model):
         ordering = ["unit", "-year"]
         verbose_name = _("headcount")
         verbose_name_plural = _("headcounts")
+        indexes = [
+            # A year's people of a large subtree (a province, the nation) without the table.
+            models.Index(
+                fields=["year", "unit", "members", "workers", "industrial_workers"],
+                name="headcount_year_people",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["unit", "year"], name="one_headcount_per_unit_year"),
             models.CheckConstraint(

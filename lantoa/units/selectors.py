@@ -61,16 +61,55 @@ def subtree_branches(unit, *, on):
         return {unit_id: (branch, depth) for unit_id, branch, depth in cursor.fetchall()}
 
 
-def headcounts_by_branch(unit, *, on, year):
+# The year's people gathered while the recursion walks down, one index lookup per unit: joined
+# afterwards, PostgreSQL cannot tell a grassroots union's subtree (one unit) from the nation's
+# (130,000) and read every headcount of the year for either.
+_PEOPLE = """
+WITH RECURSIVE subtree(id, branch, depth, members, workers, industrial_workers) AS (
+    SELECT CAST(%(unit)s AS BIGINT), CAST(NULL AS BIGINT), 0, h.members, h.workers,
+           h.industrial_workers
+    FROM (SELECT 1) AS anchor
+    LEFT JOIN {headcount} h ON h.unit_id = %(unit)s AND h.year = %(year)s
+    UNION ALL
+    SELECT l.unit_id, COALESCE(s.branch, l.unit_id), s.depth + 1, h.members, h.workers,
+           h.industrial_workers
+    FROM {link} l
+    JOIN subtree s ON l.parent_id = s.id
+    LEFT JOIN {headcount} h ON h.unit_id = l.unit_id AND h.year = %(year)s
+    WHERE s.depth < %(max_depth)s AND l.valid_from <= %(on)s
+      AND (l.valid_to IS NULL OR l.valid_to > %(on)s)
+)
+SELECT branch, SUM(members), SUM(workers), SUM(industrial_workers) FROM subtree
+WHERE members IS NOT NULL GROUP BY branch"""
+
+
+def headcounts_by_branch(unit, *, on, year, root=False):
     """The headcounts of `year` summed per child of `unit` over the subtree on a date:
-    {child id (None: `unit`'s own people): {members, workers, industrial_workers}}. One query."""
-    table = connection.ops.quote_name(Headcount._meta.db_table)
+    {child id (None: `unit`'s own people): {members, workers, industrial_workers}}. One query.
+
+    `root`: the unit heads the whole tree, whose people are best read in one pass over the
+    year's rows rather than unit by unit."""
+    if root:
+        table = connection.ops.quote_name(Headcount._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{_BRANCHES} SELECT s.branch, SUM(h.members), SUM(h.workers), "
+                f"SUM(h.industrial_workers) FROM subtree s JOIN {table} h ON h.unit_id = s.id "
+                "WHERE h.year = %s GROUP BY s.branch",
+                [getattr(unit, "pk", unit), MAX_DEPTH, on, on, year],
+            )
+            return {
+                branch: {"members": members, "workers": workers, "industrial_workers": industrial}
+                for branch, members, workers, industrial in cursor.fetchall()
+            }
+    sql = _PEOPLE.format(
+        headcount=connection.ops.quote_name(Headcount._meta.db_table),
+        link=connection.ops.quote_name(UnitLink._meta.db_table),
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"{_BRANCHES} SELECT s.branch, SUM(h.members), SUM(h.workers), "
-            f"SUM(h.industrial_workers) FROM subtree s JOIN {table} h ON h.unit_id = s.id "
-            "WHERE h.year = %s GROUP BY s.branch",
-            [getattr(unit, "pk", unit), MAX_DEPTH, on, on, year],
+            sql,
+            {"unit": getattr(unit, "pk", unit), "year": year, "on": on, "max_depth": MAX_DEPTH},
         )
         return {
             branch: {"members": members, "workers": workers, "industrial_workers": industrial}
