@@ -83,25 +83,9 @@ SELECT branch, SUM(members), SUM(workers), SUM(industrial_workers) FROM subtree
 WHERE members IS NOT NULL GROUP BY branch"""
 
 
-def headcounts_by_branch(unit, *, on, year, root=False):
+def headcounts_by_branch(unit, *, on, year):
     """The headcounts of `year` summed per child of `unit` over the subtree on a date:
-    {child id (None: `unit`'s own people): {members, workers, industrial_workers}}. One query.
-
-    `root`: the unit heads the whole tree, whose people are best read in one pass over the
-    year's rows rather than unit by unit."""
-    if root:
-        table = connection.ops.quote_name(Headcount._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{_BRANCHES} SELECT s.branch, SUM(h.members), SUM(h.workers), "
-                f"SUM(h.industrial_workers) FROM subtree s JOIN {table} h ON h.unit_id = s.id "
-                "WHERE h.year = %s GROUP BY s.branch",
-                [getattr(unit, "pk", unit), MAX_DEPTH, on, on, year],
-            )
-            return {
-                branch: {"members": members, "workers": workers, "industrial_workers": industrial}
-                for branch, members, workers, industrial in cursor.fetchall()
-            }
+    {child id (None: `unit`'s own people): {members, workers, industrial_workers}}. One query."""
     sql = _PEOPLE.format(
         headcount=connection.ops.quote_name(Headcount._meta.db_table),
         link=connection.ops.quote_name(UnitLink._meta.db_table),
