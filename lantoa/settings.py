@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "lantoa.plans",
     "lantoa.activities",
     "lantoa.reports",
+    "lantoa.bench",
 ]
 
 MIDDLEWARE = [
