@@ -152,6 +152,7 @@ def load(*, stdout):
         places.setdefault(place.unit_id, []).append(place)
     members = dict(Headcount.objects.filter(year=YEAR).values_list("unit_id", "members"))
     history = TreeHistory()
+    audience = _audiences(units, members, history)
     officers = {
         user.unit_id: user for user in User.objects.filter(role__in=[Role.OFFICER, Role.ADMIN])
     }
@@ -164,8 +165,9 @@ def load(*, stdout):
     for unit in units:
         if unit.code in INACTIVE:
             continue
-        # Activity varies a lot between units: a log-normal factor around 1.
-        factor = math.exp(rng.gauss(0, 0.8))
+        # Activity varies a lot between units: a log-normal factor around 1, and small unions
+        # hold fewer events than large ones.
+        factor = math.exp(rng.gauss(0, 0.8)) * min(2, max(0.2, math.sqrt(audience[unit.pk] / 400)))
         count = int(YEARLY.get(unit.kind.code, 30) * factor * len(days) / 365)
         path = history.path(unit.pk, datetime.date(YEAR, 6, 1))
         nearby = [place for unit_id in path for place in places.get(unit_id, [])]
@@ -173,11 +175,14 @@ def load(*, stdout):
             (officers[unit_id] for unit_id in reversed(path) if unit_id in officers), admin
         )
         mix = MIX.get(unit.kind.code, DEFAULT_MIX)
+        # Attendances of a year come to about 0.3–1.5 times the people the unit reaches:
+        # share them out over the unit's talks and disseminations.
+        events = max(1.0, count * (mix[0] + mix[2]))
+        coverage = math.exp(rng.gauss(-0.35, 0.4))
+        per_event = max(5, min(400, audience[unit.pk] * coverage / events))
         for day in rng.choices(days, weights=weights, k=count):
             kind = rng.choices(KINDS, weights=mix)[0]
-            drafts.append(
-                _draft(rng, kind, unit, day, nearby, outlets, members.get(unit.pk, 60), officer)
-            )
+            drafts.append(_draft(rng, kind, unit, day, nearby, outlets, per_event, officer))
     _link_to_plans(drafts, history)
     for draft in drafts:
         draft.import_job_id = job.pk
@@ -187,6 +192,22 @@ def load(*, stdout):
     job.finished_at = timezone.now()
     job.save()
     stdout.write(f"  activities: {job.created_count} in {YEAR}")
+
+
+def _audiences(units, members, history):
+    """The people each unit's own events reach: a grassroots union's members; an upper unit's
+    events (conferences, talks for its unions' officers and workers) reach a fifth of its
+    subtree's members."""
+    below = {}
+    for unit in units:
+        for ancestor in history.path(unit.pk, datetime.date(YEAR, 6, 1)):
+            below[ancestor] = below.get(ancestor, 0) + members.get(unit.pk, 0)
+    return {
+        unit.pk: members.get(unit.pk, 0)
+        if unit.kind.code == UnitKind.GRASSROOTS_UNION
+        else below.get(unit.pk, 0) // 5
+        for unit in units
+    }
 
 
 def _link_to_plans(drafts, history):
@@ -209,7 +230,7 @@ def _link_to_plans(drafts, history):
             draft.plan_line_id = line.pk
 
 
-def _draft(rng, kind, unit, day, nearby, outlets, members, officer):
+def _draft(rng, kind, unit, day, nearby, outlets, per_event, officer):
     moment = timezone.make_aware(
         datetime.datetime.combine(day, datetime.time(16, rng.randint(0, 59)))
     )
@@ -271,7 +292,7 @@ def _draft(rng, kind, unit, day, nearby, outlets, members, officer):
         PlaceKind.ENTERPRISE,
         PlaceKind.INDUSTRIAL_PARK,
     )
-    draft.participants = rng.randint(12, max(20, min(400, members)))
+    draft.participants = max(5, round(per_event * rng.uniform(0.6, 1.4)))
     draft.women = int(draft.participants * rng.uniform(0.35, 0.75))
     draft.industrial_workers = (
         int(draft.participants * rng.uniform(0.7, 1.0))

@@ -12,7 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from lantoa.outreach import OutreachKind
 from lantoa.text import fold, search_terms
 from lantoa.units.models import Place, PlaceKind, Unit
 
+from . import rollup
 from .indexes import ACTIVITY_INDEXES, LEVELS, level_field
 from .plan_lines import activity_line_error
 
@@ -222,6 +223,16 @@ class ActivityQuerySet(models.QuerySet):
         """Records of `unit`'s subtree dated from `start` to `end`, both included."""
         return self.in_subtree(unit, depth).filter(date__gte=start, date__lte=end)
 
+    def delete(self):
+        """Delete the rows for good, taking them out of the rollup in the same transaction."""
+        with transaction.atomic():
+            ids = self.order_by().values("pk")
+            sql, params = ids.query.sql_with_params()
+            before = rollup.grouped(f"id IN ({sql})", params)
+            result = super().delete()
+            rollup.apply(rollup.add({}, before, sign=-1))
+        return result
+
     def search(self, query):
         queryset = self
         for term in search_terms(query):
@@ -401,10 +412,31 @@ class Activity(models.Model):
     def save(self, *args, **kwargs):
         self.refresh_derived()
         self.stamp_levels(tuple(unit.pk for unit in self.unit.ancestors(on=self.date)))
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            before = self._stored_contributions()
+            super().save(*args, **kwargs)
+            rollup.apply(rollup.difference(before, rollup.contributions(self)))
 
     def get_absolute_url(self):
         return reverse("activity_detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            before = self._stored_contributions()
+            result = super().delete(*args, **kwargs)
+            rollup.apply(rollup.add({}, before, sign=-1))
+        return result
+
+    def _stored_contributions(self):
+        """What the row as stored adds to the rollup (read again: the instance may be edited)."""
+        if self._state.adding or self.pk is None:
+            return {}
+        stored = (
+            Activity.all_objects.filter(pk=self.pk)
+            .values(*rollup.SOURCE_FIELDS, *LEVEL_FIELDS)
+            .first()
+        )
+        return rollup.contributions(stored) if stored else {}
 
     @property
     def display_title(self):
@@ -645,6 +677,37 @@ def _evidence_path(evidence, filename):
     # Random names: the original one is kept in the row, never trusted on disk.
     day = timezone.localdate()
     return f"evidence/{day:%Y/%m}/{uuid.uuid4().hex}{evidence.extension}"
+
+
+class ActivityRollup(models.Model):
+    """The sums of the activity rows per upper unit, child, half-month, kind, place kind and
+    media outlet: see rollup.py. Written only by rollup.py."""
+
+    depth = models.PositiveSmallIntegerField()
+    unit_id = models.BigIntegerField()
+    half_month = models.DateField()
+    kind = models.CharField(max_length=20)
+    place_kind = models.CharField(max_length=20)
+    child = models.BigIntegerField()
+    outlet = models.BigIntegerField()
+    count = models.BigIntegerField()
+    participants = models.BigIntegerField()
+    women = models.BigIntegerField()
+    industrial_workers = models.BigIntegerField()
+    items = models.BigIntegerField()
+    banners = models.BigIntegerField()
+    panels = models.BigIntegerField()
+    posters = models.BigIntegerField()
+    paintings = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            # Also the index of every read: a unit at a depth over a range of half-months.
+            models.UniqueConstraint(fields=rollup.KEY_COLUMNS, name="activity_rollup_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.half_month} {self.kind}: {self.count}"
 
 
 class Evidence(models.Model):

@@ -13,8 +13,10 @@ from lantoa.outreach import OutreachKind
 from lantoa.periods.period import WindowRule
 from lantoa.plans.models import Plan
 
+from . import rollup
 from .indexes import LEVELS, level_field
-from .models import Activity, MediaOutlet
+from .models import Activity, ActivityRollup, MediaOutlet
+from .rollup import SUMMED_COLUMNS
 
 
 def activities_for(user, *, deleted=False):
@@ -67,18 +69,6 @@ def unit_timeline(user, unit, *, limit=10):
 
 # --- aggregates for reports ----------------------------------------------------------------
 
-# What every report sums over activities, besides their number.
-SUMMED_COLUMNS = (
-    "participants",
-    "women",
-    "industrial_workers",
-    "items",
-    "banners",
-    "panels",
-    "posters",
-    "paintings",
-)
-
 
 def _depths(unit, depth):
     # A unit moved to another depth by a reorganisation sits at two levels in the records.
@@ -93,6 +83,44 @@ def _child_column(depth):
     return F(level_field(depth + 1))
 
 
+def _pieces(unit, start, end, depths):
+    """Where the sums of each depth come from: (rollup rows, None) for the whole half-months of
+    the window at the depths the rollup keeps, (None, activity rows) for the rest."""
+    unit_id = getattr(unit, "pk", unit)
+    for level in depths:
+        if level in rollup.ROLLUP_DEPTHS:
+            inner, edges = rollup.split(start, end)
+            if inner:
+                yield (
+                    level,
+                    ActivityRollup.objects.filter(
+                        depth=level, unit_id=unit_id, half_month__range=inner
+                    ),
+                    None,
+                )
+        else:
+            edges = [(start, end)]
+        for first, last in edges:
+            yield level, None, Activity.objects.within(unit_id, first, last, level)
+
+
+def _merged(rows, keys, columns):
+    """Add up rows that share their keys (a window read in pieces gives several)."""
+    merged = {}
+    for row in rows:
+        key = tuple(row[name] for name in keys)
+        total = merged.get(key)
+        if total is None:
+            merged[key] = {
+                **{name: row[name] for name in keys},
+                **{name: row[name] or 0 for name in columns},
+            }
+        else:
+            for name in columns:
+                total[name] += row[name] or 0
+    return list(merged.values())
+
+
 def activity_totals(unit, start, end, *, depth):
     """Sums over the live activities of `unit`'s subtree dated from `start` to `end` (both
     included), on the tree as it stood on each activity's date.
@@ -101,50 +129,68 @@ def activity_totals(unit, start, end, *, depth):
     None looks the levels up (one more query per level where the unit occurs, for a unit that a
     reorganisation moved to another depth inside the window).
 
-    Returns a list of dicts, one per (child, kind, place_kind) that has activities, from ONE
-    grouped query per depth:
+    Returns a list of dicts, one per (child, kind, place_kind) that has activities:
     `child` (the id of the unit's child the activities roll up through; None for the unit's own),
     `kind` (OutreachKind value), `place_kind` (PlaceKind value or ""), `count`, and the sums of
     SUMMED_COLUMNS: `participants`, `women`, `industrial_workers`, `items` (visual items put up,
-    1 per media item), `banners`, `panels`, `posters`, `paintings`.
+    1 per media item), `banners`, `panels`, `posters`, `paintings`. One grouped query per depth
+    (a window that starts or ends inside a half-month adds one per edge at the upper levels).
     """
+    columns = ("count", *SUMMED_COLUMNS)
     rows = []
-    sums = {f"sum_{name}": Sum(name) for name in SUMMED_COLUMNS}
-    for level in _depths(unit, depth):
-        grouped = (
-            Activity.objects.within(unit, start, end, level)
-            .order_by()
-            .values("kind", "place_kind", child=_child_column(level))
-            .annotate(count=Count("id"), **sums)
-        )
+    for level, summed, records in _pieces(unit, start, end, _depths(unit, depth)):
+        if summed is not None:
+            grouped = summed.values("kind", "place_kind", "child").annotate(
+                **{f"sum_{name}": Sum(name) for name in columns}
+            )
+        else:
+            grouped = (
+                records.order_by()
+                .values("kind", "place_kind", child=_child_column(level))
+                .annotate(
+                    sum_count=Count("id"), **{f"sum_{name}": Sum(name) for name in SUMMED_COLUMNS}
+                )
+            )
         rows.extend(
             {
-                "child": row["child"],
+                "child": row["child"] or None,
                 "kind": row["kind"],
                 "place_kind": row["place_kind"],
-                "count": row["count"],
-                **{name: row[f"sum_{name}"] or 0 for name in SUMMED_COLUMNS},
+                **{name: row[f"sum_{name}"] for name in columns},
             }
-            for row in grouped
+            for row in grouped.order_by()
         )
-    return rows
+    return _merged(rows, ("child", "kind", "place_kind"), columns)
 
 
 def media_totals(unit, start, end, *, depth):
     """Media items of `unit`'s subtree dated from `start` to `end`, per child and outlet: a list
     of dicts `child` (as in `activity_totals`), `outlet_id` (a MediaOutlet id), `count`. One
-    grouped query per depth; `depth` as in `activity_totals`."""
+    grouped query per depth (and per edge, as in `activity_totals`); `depth` as there."""
     rows = []
-    for level in _depths(unit, depth):
-        grouped = (
-            Activity.objects.within(unit, start, end, level)
-            .filter(kind=OutreachKind.MEDIA)
-            .order_by()
-            .values("outlet_id", child=_child_column(level))
-            .annotate(count=Count("id"))
+    for level, summed, records in _pieces(unit, start, end, _depths(unit, depth)):
+        if summed is not None:
+            grouped = (
+                summed.filter(kind=OutreachKind.MEDIA)
+                .values("child", outlet_id=F("outlet"))
+                .annotate(sum_count=Sum("count"))
+            )
+        else:
+            grouped = (
+                records.filter(kind=OutreachKind.MEDIA)
+                .order_by()
+                .values("outlet_id", child=_child_column(level))
+                .annotate(sum_count=Count("id"))
+            )
+        rows.extend(
+            {
+                "child": row["child"] or None,
+                "outlet_id": row["outlet_id"] or None,
+                "count": row["sum_count"],
+            }
+            for row in grouped.order_by()
         )
-        rows.extend(grouped)
-    return rows
+    return _merged(rows, ("child", "outlet_id"), ("count",))
 
 
 def media_outlets():

@@ -18,11 +18,11 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from lantoa.periods.locks import check_open
+from lantoa.periods.locks import LockIndex, PeriodLocked, check_open
 from lantoa.units.selectors import TreeHistory
 
 from . import evidence as evidence_checks
-from . import importer
+from . import importer, rollup
 from .models import LEVEL_FIELDS, Activity, ActivityDraft, Evidence, ImportJob, derive, stamp_levels
 
 BULK_BATCH = 2000
@@ -174,9 +174,11 @@ def activities_bulk_create(activities, *, history=None, batch_size=BULK_BATCH):
         _complete(activity, history)
     iterator = iter(activities)
     created = 0
-    while batch := list(itertools.islice(iterator, batch_size)):
-        _insert(batch)
-        created += len(batch)
+    with transaction.atomic():
+        while batch := list(itertools.islice(iterator, batch_size)):
+            _insert(batch)
+            rollup.apply(rollup.deltas_of(batch))
+            created += len(batch)
     return created
 
 
@@ -251,12 +253,18 @@ def _insert(activities):
         )
 
 
+@transaction.atomic
 def activities_restamp(*, unit_ids, since):
     """Re-stamp the ancestor columns of the units' activities dated on or after `since`.
 
     A unit's path is the same over runs of dates between two changes of the tree, so the rows
     are updated by (unit, run of dates): a handful of UPDATEs per unit, deleted rows included.
+    Refused with PeriodLocked when a live record would move in or out of a closed period of a
+    unit above the moved ones: the accepted report's figures must not change.
     """
+    unit_ids = list(unit_ids)
+    if not unit_ids:
+        return
     history = TreeHistory()
     pairs = (
         Activity.all_objects.filter(unit_id__in=unit_ids, date__gte=since)
@@ -264,7 +272,11 @@ def activities_restamp(*, unit_ids, since):
         .distinct()
         .order_by("unit_id", "date")
     )
+    _check_moves_open(unit_ids, since, history)
     probe = ActivityDraft()
+    moved = f"unit_id IN ({', '.join(['%s'] * len(unit_ids))}) AND date >= %s"
+    params = [*unit_ids, connection.ops.adapt_datefield_value(since)]
+    before = rollup.grouped(moved, params)
     for unit_id, rows in itertools.groupby(pairs, key=lambda pair: pair[0]):
         runs = []
         for _unit, day in rows:
@@ -279,6 +291,28 @@ def activities_restamp(*, unit_ids, since):
             Activity.all_objects.filter(unit_id=unit_id, date__gte=first, date__lte=last).update(
                 **{name: getattr(probe, name) for name in LEVEL_FIELDS}
             )
+    rollup.apply(rollup.difference(before, rollup.grouped(moved, params)))
+
+
+def _check_moves_open(unit_ids, since, history):
+    locks = LockIndex()
+    if not locks:
+        return
+    moved = set(unit_ids)
+    stored = (
+        Activity.objects.filter(unit_id__in=unit_ids, date__gte=since)
+        .order_by()
+        .values_list("unit_id", "date", *LEVEL_FIELDS)
+        .distinct()
+    )
+    for unit_id, day, *levels in stored:
+        path = history.path(unit_id, day)
+        if tuple(levels) == (*path, *[None] * (len(levels) - len(path))):
+            continue
+        above = {level for level in (*levels, *path) if level is not None} - moved
+        lock = locks.covering(above, day)
+        if lock is not None:
+            raise PeriodLocked(lock, day)
 
 
 PROGRESS_EVERY = 5000
@@ -399,6 +433,7 @@ def _import_streaming(job, reader, rows, user):
                     raise _Refused
             if rows.mark_existing_duplicates(exclude_job=job):
                 raise _Refused
+            rollup.apply(rollup.deltas_of(rows.activities))
             job.total_rows = job.processed_rows = count
             job.created_count = sent
             _finish(job, ImportJob.Status.DONE)

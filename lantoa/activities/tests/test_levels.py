@@ -7,10 +7,12 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from lantoa.activities import services
 from lantoa.activities.models import Activity, ActivityDraft
 from lantoa.outreach import OutreachKind
+from lantoa.periods.models import PeriodLock
 from lantoa.test import ScenarioTestCase, make_unit
 from lantoa.units import services as unit_services
 from lantoa.units.models import UnitKind
@@ -46,6 +48,31 @@ class LevelsTestCase(ScenarioTestCase):
         services.activity_delete(activity=activity, user=self.officer_a)
         unit_services.unit_move(unit=self.grassroots_a, new_parent=self.district_b, on=MOVE_DAY)
         self.assertEqual(Activity.all_objects.get(pk=activity.pk).level_1, self.district_b.pk)
+
+    def lock(self, unit, start, end):
+        return PeriodLock.objects.create(
+            unit=unit,
+            period="2018Q3",
+            start=start,
+            end=end,
+            reference="report:1",
+            locked_at=timezone.now(),
+            locked_by=self.admin,
+        )
+
+    def test_it_refuses_a_move_that_would_take_records_out_of_a_closed_period(self):
+        make_activity(self.grassroots_a, date=datetime.date(2018, 9, 1))
+        self.lock(self.district_a, datetime.date(2018, 6, 15), datetime.date(2018, 9, 14))
+        with self.assertRaisesMessage(ValidationError, "01/9/2018"):
+            unit_services.unit_move(unit=self.grassroots_a, new_parent=self.district_b, on=MOVE_DAY)
+        self.assertEqual(Activity.objects.get().level_1, self.district_a.pk)
+
+    def test_it_moves_a_unit_whose_records_lie_outside_closed_periods(self):
+        activity = make_activity(self.grassroots_a, date=datetime.date(2018, 9, 20))
+        self.lock(self.district_a, datetime.date(2018, 6, 15), datetime.date(2018, 9, 14))
+        unit_services.unit_move(unit=self.grassroots_a, new_parent=self.district_b, on=MOVE_DAY)
+        activity.refresh_from_db()
+        self.assertEqual(activity.level_1, self.district_b.pk)
 
     def test_it_refuses_a_tree_deeper_than_five_levels(self):
         parent = self.grassroots_a
@@ -90,10 +117,12 @@ class LevelsTestCase(ScenarioTestCase):
             )
             for day in range(1, 31)
         ]
-        # The tree's links, then one insert (PostgreSQL's COPY is not even counted).
+        # The tree's links, one insert (PostgreSQL's COPY is not even counted) and one upsert
+        # of the rollup.
         with CaptureQueriesContext(connection) as queries:
             services.activities_bulk_create(drafts)
-        self.assertLessEqual(len(queries), 2)
+        statements = [query for query in queries if "SAVEPOINT" not in query["sql"]]
+        self.assertLessEqual(len(statements), 3)
         stored = Activity.objects.order_by("date")
         self.assertEqual({a.level_1 for a in stored}, {self.district_b.pk})
         self.assertEqual([a.items for a in stored], list(range(1, 31)))
