@@ -3,20 +3,31 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from lantoa.accounts.scope import visible_units
 
 from .models import Deployment, Plan, PlanStatus
 
 
-def visible_plans(user):
-    """Plans issued in the user's scope, and issued plans received in it."""
+def visible_plans(user, *, on=None):
+    """Plans issued in the user's scope, and issued plans received in it or by a unit above it
+    (the plans whose lines the user's unit may log activities under)."""
     plans = Plan.objects.all()
     if user.is_authenticated and user.is_federation_admin:
         return plans
     units = visible_units(user).values("pk")
+    chain = user.unit.ancestors(on=on or timezone.localdate()) if user.unit_id else []
+    above = [unit.pk for unit in chain[:-1]]
     received = Deployment.objects.filter(plan=OuterRef("pk"), unit__in=units)
-    return plans.filter(Q(issuer__in=units) | Q(Exists(received), status=PlanStatus.ISSUED))
+    received_above = Deployment.objects.filter(plan=OuterRef("pk"), unit__in=above)
+    issued = Q(status=PlanStatus.ISSUED)
+    return plans.filter(
+        Q(issuer__in=units)
+        | issued & Q(Exists(received))
+        | issued & Q(issuer__in=above)
+        | issued & Q(Exists(received_above))
+    )
 
 
 def can_see_issuer(user, plan):

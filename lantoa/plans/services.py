@@ -353,6 +353,18 @@ def _announce(plan, units):
 
 
 @transaction.atomic
+def plan_delete(*, plan, user):
+    """Delete a draft with its lines, tasks and recipients; an issued plan stays for good.
+
+    The history keeps the deleted draft, and a deployment whose own plan it was may draft again.
+    """
+    if plan.is_issued:
+        raise ValidationError(_("An issued plan cannot be deleted."))
+    plan._history_user = user
+    plan.delete()
+
+
+@transaction.atomic
 def plan_save(*, plan, user, forms, formsets, change_note=""):
     """Save an edited plan (its forms and formsets, already valid). An issued plan is frozen: its
     edit is a correction, which becomes the next version, says what changed, reaches the units

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/<int:pk>/targets/", views.plan_targets, name="plan_targets"),
     path("plans/<int:pk>/issue/", views.plan_issue, name="plan_issue"),
     path("plans/<int:pk>/remind/", views.plan_remind, name="plan_remind"),
+    path("plans/<int:pk>/delete/", views.plan_delete, name="plan_delete"),
     path("plans/<int:pk>/docx", views.plan_docx, name="plan_docx"),
     path("plans/<int:pk>/pdf", views.plan_pdf, name="plan_pdf"),
     path(

@@ -363,6 +363,26 @@ def plan_remind(request, pk):
     return render(request, "plans/plan_remind.html", {"plan": plan, "waiting": waiting})
 
 
+def plan_delete(request, pk):
+    plan = _plan_for_user(request, pk, edit=True)
+    if plan.is_issued:
+        messages.info(
+            request,
+            _(
+                "An issued plan cannot be deleted: it has gone to its recipients. Correct it "
+                "instead."
+            ),
+        )
+        return redirect(plan)
+    if request.method == "POST":
+        services.plan_delete(plan=plan, user=request.user)
+        messages.success(
+            request, _("Draft plan “%(subject)s” deleted.") % {"subject": plan.subject or "—"}
+        )
+        return redirect("plan_list")
+    return render(request, "plans/plan_delete.html", {"plan": plan})
+
+
 def _deployment_for_user(request, pk):
     deployment = get_object_or_404(
         Deployment.objects.select_related("plan__issuer", "unit__kind"), pk=pk

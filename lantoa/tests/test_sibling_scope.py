@@ -73,6 +73,7 @@ ROUTES = {
     "plan_targets": Owned(lambda s, side: {"pk": s.draft[side].pk}),
     "plan_issue": Owned(lambda s, side: {"pk": s.draft[side].pk}),
     "plan_remind": Owned(lambda s, side: {"pk": s.subplan[side].pk}),
+    "plan_delete": Owned(lambda s, side: {"pk": s.draft[side].pk}),
     "plan_docx": Owned(lambda s, side: {"pk": s.subplan[side].pk}, methods=("get",)),
     "plan_pdf": Owned(lambda s, side: {"pk": s.subplan[side].pk}, methods=("get",)),
     "deployment_acknowledge": Owned(lambda s, side: {"pk": s.grassroots_deployment[side].pk}),

@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 
+from lantoa.accounts.models import Role
 from lantoa.plans.selectors import visible_plans
 from lantoa.plans.tests.factories import cascade, draft
-from lantoa.test import MARKER_B, ScenarioTestCase
+from lantoa.test import MARKER_B, ScenarioTestCase, make_user
 
 
 class PlanScopeTestCase(ScenarioTestCase):
@@ -24,6 +25,10 @@ class PlanScopeTestCase(ScenarioTestCase):
         own = draft(self.grassroots_a, self.officer_a, subject="Kế hoạch của công đoàn cơ sở")
         self.assertIn(own, visible_plans(self.officer_a))
         self.assertNotIn(own, visible_plans(self.officer_b))
+
+    def test_it_shows_a_grassroots_union_the_plans_its_upper_levels_work_under(self):
+        officer = make_user("officer_a1", self.grassroots_a, Role.OFFICER)
+        self.assertEqual(set(visible_plans(officer)), {self.province_plan, self.subplan["a"]})
 
     def test_it_lists_the_plans_with_their_number_and_symbol(self):
         self.login(self.officer_a)
