@@ -561,6 +561,8 @@ def machine():
         "ram_gb": memory,
         "python": platform.python_version(),
         "os": platform.platform(),
+        # The machine is shared: a load above its cores makes every figure slower.
+        "load_average": [round(value, 2) for value in os.getloadavg()],
     }
 
 
