@@ -1156,9 +1156,3 @@ class ActivityWriter:
             for statement in self.creates:
                 cursor.execute(statement)
         return False
-
-
-def check_columns():
-    """The generator's columns are the table's (a new column must be generated too)."""
-    table = {field.column for field in Activity._meta.concrete_fields if not field.primary_key}
-    return table == set(ACTIVITY_COLUMNS)

@@ -1,3 +1,4 @@
+import io
 import json
 import os
 import tempfile
@@ -12,7 +13,14 @@ from lantoa.reports.models import Report
 
 def generate():
     call_command(
-        "generate_data", "--scale", "tiny", "--seed", "5", "--activities", "1500", stdout=None
+        "generate_data",
+        "--scale",
+        "tiny",
+        "--seed",
+        "5",
+        "--activities",
+        "1500",
+        stdout=io.StringIO(),
     )
 
 
@@ -57,7 +65,7 @@ class BenchCommandTests(TransactionTestCase):
             "1",
             "--json",
             path,
-            stdout=None,
+            stdout=io.StringIO(),
         )
 
     def test_it_writes_every_figure_to_the_json_file(self):

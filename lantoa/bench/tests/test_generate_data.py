@@ -1,4 +1,5 @@
 import copy
+import io
 import statistics
 from collections import Counter
 
@@ -7,13 +8,13 @@ from django.db import connection
 from django.test import TestCase
 
 from lantoa.activities.models import Activity
-from lantoa.bench.generate import ACTIVITY_COLUMNS, check_columns
+from lantoa.bench.generate import ACTIVITY_COLUMNS
 from lantoa.units.models import Unit, UnitKind, UnitLink
 from lantoa.units.selectors import TreeHistory
 
 
 def generate(**options):
-    call_command("generate_data", "--scale", "tiny", "--seed", "3", stdout=None, **options)
+    call_command("generate_data", "--scale", "tiny", "--seed", "3", stdout=io.StringIO(), **options)
 
 
 class GeneratedTinyProvinceTests(TestCase):
@@ -65,8 +66,8 @@ class GeneratedTinyProvinceTests(TestCase):
         self.assertGreater(statistics.mean(per_union), 1.5 * statistics.median(per_union))
 
     def test_it_generates_every_column_of_the_activity_table(self):
-        self.assertTrue(check_columns())
-        self.assertEqual(len(ACTIVITY_COLUMNS), len(set(ACTIVITY_COLUMNS)))
+        table = [field.column for field in Activity._meta.concrete_fields if not field.primary_key]
+        self.assertEqual(sorted(ACTIVITY_COLUMNS), sorted(table))
 
     def test_it_refuses_a_database_that_already_holds_data(self):
         with self.assertRaisesMessage(CommandError, "already holds units"):
@@ -78,4 +79,4 @@ class NationalScaleTests(TestCase):
         if connection.vendor == "postgresql":
             self.skipTest("PostgreSQL takes it")
         with self.assertRaisesMessage(CommandError, "needs PostgreSQL"):
-            call_command("generate_data", "--scale", "national", stdout=None)
+            call_command("generate_data", "--scale", "national", stdout=io.StringIO())
