@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "lantoa.activities",
     "lantoa.reports",
     "lantoa.dashboard",
+    "lantoa.bench",
 ]
 
 MIDDLEWARE = [
