@@ -521,7 +521,7 @@ def derive(activity, *, keep_fingerprint=False, fold=fold):
         activity.outlet.name if activity.outlet_id else "",
         activity.notes,
     )
-    activity.search_text = " ".join([folded for folded in map(fold, parts) if folded])
+    activity.search_text = " ".join([folded for part in parts if part and (folded := fold(part))])
 
 
 def stamp_levels(activity, path):
