@@ -24,7 +24,6 @@ from lantoa.units.models import Place, PlaceKind, Unit
 from lantoa.units.selectors import TreeHistory
 
 from . import layout
-from .indexes import LEVELS
 from .models import (
     ACTIVITY_KINDS,
     DUPLICATE_MESSAGE,
@@ -32,6 +31,7 @@ from .models import (
     ActivityDraft,
     MediaOutlet,
     Subtype,
+    derive,
     fingerprint,
     rule_errors,
     stamp_levels,
@@ -46,6 +46,9 @@ _MISSING = {
     "date": gettext_lazy("Give the date."),
 }
 _LOOKUPS = {"kind", "unit", "subtype", "place_kind", "place", "outlet", "plan_line"}
+# Cells whose reading depends on their value alone and whose values repeat down a file: each
+# distinct value is read once.
+_CACHED = _LOOKUPS | layout.DATE_COLUMNS | layout.NUMBER_COLUMNS
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 _DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
 _TEXT_LIMITS = {
@@ -146,8 +149,9 @@ class RowImporter:
         self.tree = TreeHistory()
         self.plan_lines = PlanLineIndex.for_user(user, tree=self.tree, visible=self.visible)
         self.locks = LockIndex()
-        self.lookups = {}
+        self.fold = _memo_fold()
         self.header_text = {column.key: str(column.header) for column in layout.COLUMNS}
+        # [(index, key, {value: (True, read value) or (False, problem)} or None)].
         self.columns = None
         self.default_kind = None
         self.serial_to_date = None
@@ -157,14 +161,16 @@ class RowImporter:
         self.error_count = 0
 
     def _places(self):
-        places = Place.objects.select_related("unit")
+        """{folded name: [(pk, name, kind, unit id)]}: Place objects are made only for the few
+        names a file uses (`_look_up`), not for the thousands of places of a province."""
+        places = Place.objects.all()
         if self.visible is not None:
             own = self.user.unit
             ancestors = [unit.pk for unit in own.ancestors(on=self.today)] if own else []
             places = places.filter(Q(unit_id__in=self.visible) | Q(unit_id__in=ancestors))
         found = {}
-        for place in places:
-            found.setdefault(fold(place.name), []).append(place)
+        for row in places.values_list("pk", "name", "kind", "unit_id"):
+            found.setdefault(fold(row[1]), []).append(row)
         return found
 
     # --- the header -----------------------------------------------------------------------
@@ -178,7 +184,11 @@ class RowImporter:
                 mapped[index] = column
         keys = {column.key for column in mapped.values()}
         if {"unit", "date"} <= keys:
-            self.columns = [(i, c) for i, c in mapped.items() if c.importable]
+            self.columns = [
+                (index, column.key, {} if column.key in _CACHED else None)
+                for index, column in mapped.items()
+                if column.importable
+            ]
             if "kind" not in keys and self.default_kind is None:
                 raise FileError(
                     _(
@@ -214,24 +224,41 @@ class RowImporter:
         errors = []
         fields = {}
         width = len(values)
-        for index, column in self.columns:
+        for index, key, cache in self.columns:
             value = values[index] if index < width else None
             if value is None or value == "":
                 continue
-            if value.__class__ is str:
+            kind_of_value = value.__class__
+            if kind_of_value is str:
                 value = value.strip()
                 if not value:
                     continue
-            try:
-                fields[column.key] = self._parse(column.key, value)
-            except _Unknown as problem:
-                errors.append((number, self.header_text[column.key], str(problem)))
+            # Only text and whole numbers are cached: True == 1 == 1.0 as dictionary keys.
+            if cache is None or (kind_of_value is not str and kind_of_value is not int):
+                try:
+                    fields[key] = self._parse(key, value)
+                except _Unknown as problem:
+                    errors.append((number, self.header_text[key], str(problem)))
+                continue
+            outcome = cache.get(value)
+            if outcome is None:
+                try:
+                    outcome = (True, self._parse(key, value))
+                except _Unknown as problem:
+                    outcome = (False, str(problem))
+                cache[value] = outcome
+            if outcome[0]:
+                fields[key] = outcome[1]
+            else:
+                errors.append((number, self.header_text[key], outcome[1]))
         kind = fields.pop("kind", None) or self.default_kind
         unit = fields.pop("unit", None)
-        for key, value in [("kind", kind), ("unit", unit), ("date", fields.get("date"))]:
-            header = self.header_text[key]
-            if value is None and all(error[1] != header for error in errors):
-                errors.append((number, header, str(_MISSING[key])))
+        date = fields.get("date")
+        if kind is None or unit is None or date is None:
+            for key, value in [("kind", kind), ("unit", unit), ("date", date)]:
+                header = self.header_text[key]
+                if value is None and all(error[1] != header for error in errors):
+                    errors.append((number, header, str(_MISSING[key])))
         if errors:
             self._fail(errors)
             return
@@ -247,26 +274,23 @@ class RowImporter:
         if not errors:
             for field, message in rule_errors(activity, today=self.today).items():
                 errors.append((number, self._header_of(field), str(message)))
+        path = self.tree.path(unit.pk, date)
         if not errors:
-            for field, message in self.plan_lines.check(
-                activity, self.tree.path(unit.pk, activity.date), plan_line
-            ):
+            for field, message in self.plan_lines.check(activity, path, plan_line):
                 errors.append((number, self._header_of(field), str(message)))
-        if not errors and len(self.tree.path(unit.pk, activity.date)) > LEVELS:
+        if not errors:
             try:
-                stamp_levels(activity, self.tree.path(unit.pk, activity.date))
+                stamp_levels(activity, path)
             except ValidationError as error:
                 errors.append((number, self.header_text["unit"], error.messages[0]))
         if not errors and self.locks:
-            lock = self.locks.covering(self.tree.path(unit.pk, activity.date), activity.date)
+            lock = self.locks.covering(path, date)
             if lock is not None:
-                errors.append(
-                    (number, self.header_text["date"], locked_message(lock, activity.date))
-                )
+                errors.append((number, self.header_text["date"], locked_message(lock, date)))
         if errors:
             self._fail(errors)
             return
-        key = fingerprint(activity)
+        key = fingerprint(activity, fold=self.fold)
         first = self.seen.get(key)
         if first is not None:
             self._fail(
@@ -275,6 +299,8 @@ class RowImporter:
             return
         self.seen[key] = number
         activity.fingerprint = key
+        # Complete, as the insert takes it: derived fields now, while the folds are at hand.
+        derive(activity, keep_fingerprint=True, fold=self.fold)
         self.activities.append(activity)
 
     def _fail(self, errors):
@@ -288,17 +314,7 @@ class RowImporter:
 
     def _parse(self, key, value):
         if key in _LOOKUPS:
-            # Choice cells repeat down a file: look each distinct value up once.
-            cached = self.lookups.get((key, value))
-            if cached is None:
-                try:
-                    cached = (True, self._look_up(key, value))
-                except _Unknown as problem:
-                    cached = (False, problem)
-                self.lookups[(key, value)] = cached
-            if cached[0]:
-                return cached[1]
-            raise cached[1]
+            return self._look_up(key, value)
         if key in layout.DATE_COLUMNS:
             return self._date(value)
         if key in layout.NUMBER_COLUMNS:
@@ -357,8 +373,8 @@ class RowImporter:
                 )
             return found
         if key == "place":
-            candidates = self.places.get(fold(str(value)))
-            if not candidates:
+            rows = self.places.get(fold(str(value)))
+            if not rows:
                 raise _Unknown(
                     _(
                         "“%(value)s” is not in your list of places: "
@@ -366,7 +382,10 @@ class RowImporter:
                     )
                     % {"value": value, "column": layout.COLUMNS_BY_KEY["location"].header}
                 )
-            return candidates
+            return [
+                Place(pk=pk, name=name, kind=kind, unit_id=unit_id)
+                for pk, name, kind, unit_id in rows
+            ]
         found = self.outlets.get(fold(str(value)))
         if found is None:
             raise _Unknown(_("“%(value)s” is not in the list of media outlets.") % {"value": value})
@@ -488,6 +507,20 @@ class RowImporter:
                 ]
             )
         return bool(found)
+
+
+def _memo_fold():
+    """`fold` remembering its results: places, locations and outlets repeat down a file, and
+    each row's title is folded for its fingerprint and again for its search text."""
+    folded = {}
+
+    def cached(text):
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = fold(text)
+        return found
+
+    return cached
 
 
 def _is_web_address(text):

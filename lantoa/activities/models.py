@@ -494,10 +494,11 @@ for _field in Activity._meta.concrete_fields:
     )
 
 
-def derive(activity, *, keep_fingerprint=False):
+def derive(activity, *, keep_fingerprint=False, fold=fold):
     """Items, place kind, fingerprint and search text from the fields people enter.
 
     `keep_fingerprint` when the caller has just computed it from the same fields (imports).
+    `fold`: a memoizing one when many activities share places, locations and outlets (imports).
     """
     if activity.kind == OutreachKind.VISUAL:
         activity.items = activity.banners + activity.panels + activity.posters + activity.paintings
@@ -508,20 +509,19 @@ def derive(activity, *, keep_fingerprint=False):
     if activity.place_id and not activity.place_kind:
         activity.place_kind = activity.place.kind
     if not keep_fingerprint:
-        activity.fingerprint = fingerprint(activity)
-    activity.search_text = fold(
-        " ".join(
-            [
-                activity.title,
-                activity.place.name if activity.place_id else "",
-                activity.location,
-                activity.speakers,
-                activity.materials,
-                activity.outlet.name if activity.outlet_id else "",
-                activity.notes,
-            ]
-        )
+        activity.fingerprint = fingerprint(activity, fold=fold)
+    # Folding works character by character, so the folded parts joined by spaces are the fold of
+    # the joined text; folded parts can be reused from the fingerprint and the other rows.
+    parts = (
+        activity.title,
+        activity.place.name if activity.place_id else "",
+        activity.location,
+        activity.speakers,
+        activity.materials,
+        activity.outlet.name if activity.outlet_id else "",
+        activity.notes,
     )
+    activity.search_text = " ".join([folded for part in parts if part and (folded := fold(part))])
 
 
 def stamp_levels(activity, path):
@@ -544,32 +544,34 @@ def stamp_levels(activity, path):
         setattr(activity, name, path[depth] if depth < len(path) else None)
 
 
-def fingerprint(activity):
+def fingerprint(activity, *, fold=fold):
     """The duplicate key: same unit, kind, date, form, title, place and figures.
 
     Notes, materials, speakers and the display end are left out: two rows that differ only
-    there describe the same activity twice.
+    there describe the same activity twice. `fold` as for `derive`.
     """
     key = "\x1f".join(
-        str(part)
-        for part in [
-            activity.unit_id,
-            activity.kind,
-            activity.date.isoformat() if activity.date else "",
-            activity.subtype,
-            fold(activity.title),
-            activity.place_id or "",
-            fold(activity.location),
-            activity.participants,
-            activity.women,
-            activity.industrial_workers,
-            activity.banners,
-            activity.panels,
-            activity.posters,
-            activity.paintings,
-            activity.outlet_id or "",
-            activity.link.strip(),
-        ]
+        map(
+            str,
+            [
+                activity.unit_id,
+                activity.kind,
+                activity.date.isoformat() if activity.date else "",
+                activity.subtype,
+                fold(activity.title),
+                activity.place_id or "",
+                fold(activity.location),
+                activity.participants,
+                activity.women,
+                activity.industrial_workers,
+                activity.banners,
+                activity.panels,
+                activity.posters,
+                activity.paintings,
+                activity.outlet_id or "",
+                activity.link.strip(),
+            ],
+        )
     )
     return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
@@ -594,10 +596,16 @@ _EMPTY = {
 }
 
 
-def _value(activity, field):
-    if field in ("place", "outlet"):
-        return getattr(activity, f"{field}_id")
-    return getattr(activity, field)
+# Per kind, the fields that do not apply to it: (field, attribute read, its empty value).
+# Place and outlet are read through their ids.
+_NOT_APPLICABLE = {
+    kind: [
+        (field, f"{field}_id" if field in ("place", "outlet") else field, _EMPTY[field])
+        for field in SPECIFIC_FIELDS
+        if field not in fields
+    ]
+    for kind, fields in KIND_FIELDS.items()
+}
 
 
 def rule_errors(activity, *, today):
@@ -615,8 +623,9 @@ def rule_errors(activity, *, today):
             )
         }
     kind_label = OutreachKind(kind).label
-    for field in SPECIFIC_FIELDS:
-        if field not in KIND_FIELDS[kind] and _value(activity, field) not in (_EMPTY[field], None):
+    for field, attribute, empty in _NOT_APPLICABLE[kind]:
+        value = getattr(activity, attribute)
+        if value != empty and value is not None:
             errors[field] = _("Does not apply to %(kind)s: leave it empty.") % {"kind": kind_label}
 
     day = activity.date

@@ -22,6 +22,7 @@ thousand rows instead.
 """
 
 import datetime
+import operator
 
 from django.db import connection, transaction
 
@@ -44,6 +45,7 @@ KEY_COLUMNS = ("depth", "unit_id", "half_month", "kind", "place_kind", "child", 
 VALUE_COLUMNS = ("count", *SUMMED_COLUMNS)
 # What a stored activity contributes with: read before a change to take it back out.
 SOURCE_FIELDS = ("date", "kind", "place_kind", "outlet_id", "deleted_at", *SUMMED_COLUMNS)
+_LEVEL_FIELDS = tuple(level_field(depth) for depth in range(LEVELS))
 
 
 def half_month(day):
@@ -85,35 +87,31 @@ def contributions(activity):
     get = activity.get if isinstance(activity, dict) else activity.__dict__.get
     if get("deleted_at") is not None:
         return {}
-    levels = [get(level_field(depth)) for depth in range(LEVELS)]
-    values = (1, *(get(name) or 0 for name in SUMMED_COLUMNS))
+    stamped = [depth for depth in ROLLUP_DEPTHS if get(_LEVEL_FIELDS[depth]) is not None]
+    if not stamped:
+        return {}
+    day, kind = half_month(get("date")), get("kind")
+    place_kind, outlet = get("place_kind") or "", get("outlet_id") or 0
+    values = (1, *[get(name) or 0 for name in SUMMED_COLUMNS])
     found = {}
-    for depth in ROLLUP_DEPTHS:
-        if levels[depth] is None:
-            continue
-        child = levels[depth + 1] if depth + 1 < LEVELS else None
-        key = (
-            depth,
-            levels[depth],
-            half_month(get("date")),
-            get("kind"),
-            get("place_kind") or "",
-            child or 0,
-            get("outlet_id") or 0,
+    for depth in stamped:
+        child = get(_LEVEL_FIELDS[depth + 1]) if depth + 1 < LEVELS else None
+        found[(depth, get(_LEVEL_FIELDS[depth]), day, kind, place_kind, child or 0, outlet)] = (
+            values
         )
-        found[key] = values
     return found
 
 
 def add(deltas, found, sign=1):
     """Add {key: values} into the running {key: [values]} `deltas`."""
     for key, values in found.items():
+        if sign != 1:
+            values = [sign * value for value in values]
         total = deltas.get(key)
         if total is None:
-            deltas[key] = [sign * value for value in values]
+            deltas[key] = list(values)
         else:
-            for index, value in enumerate(values):
-                total[index] += sign * value
+            total[:] = map(operator.add, total, values)
     return deltas
 
 

@@ -172,13 +172,19 @@ def activities_bulk_create(activities, *, history=None, batch_size=BULK_BATCH):
     history = history or TreeHistory()
     for activity in activities:
         _complete(activity, history)
+    return _insert_complete(activities, batch_size=batch_size)
+
+
+def _insert_complete(activities, *, batch_size=BULK_BATCH):
+    """Insert drafts whose derived fields and ancestor columns are set, and add them into the
+    rollup (one upsert for them all: the rows of one rollup key are spread over the batches)."""
     iterator = iter(activities)
     created = 0
     with transaction.atomic():
         while batch := list(itertools.islice(iterator, batch_size)):
             _insert(batch)
-            rollup.apply(rollup.deltas_of(batch))
             created += len(batch)
+        rollup.apply(rollup.deltas_of(activities))
     return created
 
 
@@ -403,7 +409,8 @@ def _import_in_two_passes(job, reader, rows, user):
                 raise _Refused
             for activity in rows.activities:
                 _stamp_batch(activity, job, user, now)
-            job.created_count = activities_bulk_create(rows.activities, history=rows.tree)
+            # The importer has completed the drafts (derived fields, ancestor columns).
+            job.created_count = _insert_complete(rows.activities)
             _finish(job, ImportJob.Status.DONE)
     except _Refused:
         _finish(job, ImportJob.Status.FAILED, errors=rows.errors, error_count=rows.error_count)
@@ -424,7 +431,6 @@ def _import_streaming(job, reader, rows, user):
                     if not rows.error_count:
                         for activity in rows.activities[sent:]:
                             _stamp_batch(activity, job, user, now)
-                            _complete(activity, rows.tree)
                             send(activity)
                         sent = len(rows.activities)
                     if count % PROGRESS_EVERY == 0:

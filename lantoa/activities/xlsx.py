@@ -17,6 +17,8 @@ from xml.parsers import expat
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 1 << 20
+_DIGITS = "0123456789"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class XlsxError(ValueError):
@@ -33,6 +35,14 @@ def _parse(start=None, end=None, data=None):
     if data:
         parser.CharacterDataHandler = data
     return parser
+
+
+def _column_index(letters):
+    """0 for A, 25 for Z, 26 for AA."""
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
 
 
 def _local(name):
@@ -134,8 +144,12 @@ class XlsxReader:
         """Yield (row number, tuple of values) for every row with at least one value."""
         shared = self.shared
         columns = {}
-        row, done, texts = [], [], []
-        cell_type, col, capture, number = None, 0, False, 0
+        row, done = [], []
+        # The character data goes straight into `texts` (a C method as the handler: no Python
+        # call per text node); a value element's start drops what came before it (whitespace,
+        # formulas) and its end moves its text to `kept`, the cell's text (rich text has runs).
+        texts, kept = [], []
+        cell_type, col, number = None, 0, 0
         # Without namespace processing expat reports names as written: "c", or "x:c" when the
         # writer gave the namespace a prefix. Comparing plain strings keeps the handlers fast.
         prefix = self._prefix()
@@ -143,42 +157,37 @@ class XlsxReader:
         dimension_tag = f"{prefix}dimension"
         value_tags = frozenset((value_tag, text_tag))
 
-        def column_of(ref):
-            letters = ref.rstrip("0123456789")
-            index = columns.get(letters)
-            if index is None:
-                index = 0
-                for char in letters:
-                    index = index * 26 + ord(char) - 64
-                index -= 1
-                columns[letters] = index
-            return index
-
         def start(name, attrs):
-            nonlocal cell_type, col, capture, number
+            nonlocal cell_type, col, number
             if name == cell_tag:
                 cell_type = attrs.get("t")
                 ref = attrs.get("r")
-                col = column_of(ref) if ref else len(row)
-                texts.clear()
+                if ref:
+                    letters = ref.rstrip(_DIGITS)
+                    col = columns.get(letters)
+                    if col is None:
+                        col = columns[letters] = _column_index(letters)
+                else:
+                    col = len(row)
+                kept.clear()
             elif name in value_tags:
-                capture = True
+                texts.clear()
             elif name == row_tag:
                 row.clear()
                 given = attrs.get("r")
                 number = int(given) if given else number + 1
             elif name == dimension_tag:
-                last = attrs.get("ref", "").rpartition(":")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                last = attrs.get("ref", "").rpartition(":")[2].lstrip(_LETTERS)
                 self._dimension_rows = int(last) if last.isdigit() else 0
 
         def end(name):
-            nonlocal capture
             if name in value_tags:
-                capture = False
+                if texts:
+                    kept.append(texts[0] if len(texts) == 1 else "".join(texts))
             elif name == cell_tag:
-                if not texts:
+                if not kept:
                     return
-                text = texts[0] if len(texts) == 1 else "".join(texts)
+                text = kept[0] if len(kept) == 1 else "".join(kept)
                 if cell_type is None or cell_type == "n":
                     try:
                         value = int(text)
@@ -198,14 +207,10 @@ class XlsxReader:
             elif name == row_tag and row:
                 done.append((number, tuple(row)))
 
-        def data(text):
-            if capture:
-                texts.append(text)
-
         parser = expat.ParserCreate()
         parser.buffer_text = True
         parser.StartElementHandler, parser.EndElementHandler = start, end
-        parser.CharacterDataHandler = data
+        parser.CharacterDataHandler = texts.append
         try:
             with self.zip.open(self.sheet_path) as stream:
                 while chunk := stream.read(_CHUNK):

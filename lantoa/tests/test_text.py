@@ -49,3 +49,9 @@ class TextTestCase(SimpleTestCase):
     @given(st.text())
     def test_it_folds_any_text_to_its_own_fixed_point(self, text):
         self.assertEqual(fold(fold(text)), fold(text))
+
+    @given(st.lists(st.text()))
+    def test_it_folds_joined_text_as_the_folded_parts_joined(self, parts):
+        # derive() builds the search text from folded parts that imports fold once.
+        folded = " ".join([part for part in map(fold, parts) if part])
+        self.assertEqual(fold(" ".join(parts)), folded)

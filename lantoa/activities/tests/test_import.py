@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -386,3 +387,37 @@ class XlsxReaderTestCase(ScenarioTestCase):
         _number, values = rows[1]
         self.assertEqual(reader.serial_to_date(values[1]), datetime.date(2018, 3, 2))
         self.assertEqual(values[3], 1.5)
+
+    def test_it_reads_indented_xml_rich_text_and_formulas_as_excel_means_them(self):
+        sheet = """<?xml version="1.0" encoding="UTF-8"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <x:sheetData>
+    <x:row r="1">
+      <x:c r="A1" t="inlineStr">
+        <x:is><x:r><x:t>Khởi </x:t></x:r><x:r><x:t>nghiệp</x:t></x:r></x:is>
+      </x:c>
+      <x:c r="B1"><x:f>1+1</x:f><x:v>2</x:v></x:c>
+      <x:c r="C1"><x:f>A1&amp;B1</x:f></x:c>
+      <x:c r="D1"><x:v/></x:c>
+      <x:c r="E1" t="s">
+        <x:v>0</x:v>
+      </x:c>
+    </x:row>
+  </x:sheetData>
+</x:worksheet>"""
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+            with zipfile.ZipFile(handle.name, "w") as archive:
+                archive.writestr(
+                    "xl/workbook.xml",
+                    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    '<sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:r="http://schemas'
+                    '.openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>',
+                )
+                archive.writestr("xl/worksheets/sheet1.xml", sheet)
+                archive.writestr(
+                    "xl/sharedStrings.xml",
+                    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    "<si><t>Tọa đàm</t></si></sst>",
+                )
+            rows = list(XlsxReader(handle.name).rows())
+        self.assertEqual(rows, [(1, ("Khởi nghiệp", 2, None, None, "Tọa đàm"))])
