@@ -41,6 +41,8 @@ from lantoa.reports.selectors import consolidate, reporting_plan, unit_depth
 from lantoa.units.models import PlaceKind, Unit, UnitKind
 
 DASHBOARD_PATH = "/dashboard/"
+# Spelled out rather than imported from the activities app: the floor is written independently
+# of the code it measures.
 SUMS = (
     "participants",
     "women",
