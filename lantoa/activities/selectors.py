@@ -123,7 +123,7 @@ def _merged(rows, keys, columns):
     return list(merged.values())
 
 
-def activity_totals(unit, start, end, *, depth):
+def activity_totals(unit, start, end, *, depth, per_child=True):
     """Sums over the live activities of `unit`'s subtree dated from `start` to `end` (both
     included), on the tree as it stood on each activity's date.
 
@@ -137,26 +137,34 @@ def activity_totals(unit, start, end, *, depth):
     SUMMED_COLUMNS: `participants`, `women`, `industrial_workers`, `items` (visual items put up,
     1 per media item), `banners`, `panels`, `posters`, `paintings`. One grouped query per depth
     (a window that starts or ends inside a half-month adds one per edge at the upper levels).
+    With `per_child` False, the subtree's sums in one line each (`child` None).
     """
     columns = ("count", *SUMMED_COLUMNS)
     names = ("child", "kind", "place_kind", *columns)
     pieces = []
     for level, summed, records in _pieces(unit, start, end, _depths(unit, depth)):
         if summed is not None:
-            grouped = summed.values_list("child", "kind", "place_kind").annotate(
-                *(Sum(name) for name in columns)
-            )
+            keys = ("child", "kind", "place_kind") if per_child else ("kind", "place_kind")
+            grouped = summed.values_list(*keys).annotate(*(Sum(name) for name in columns))
         else:
+            keys = (
+                (_child_column(level), "kind", "place_kind")
+                if per_child
+                else ("kind", "place_kind")
+            )
             grouped = (
                 records.order_by()
-                .values_list(_child_column(level), "kind", "place_kind")
+                .values_list(*keys)
                 .annotate(Count("id"), *(Sum(name) for name in SUMMED_COLUMNS))
             )
+        rows = grouped.order_by()
+        if not per_child:
+            rows = ((None, *row) for row in rows)
         # A district's year is thousands of rows: tuples, zipped into dicts once.
         pieces.append(
             [
                 dict(zip(names, (child or None, kind, place, *sums), strict=True))
-                for child, kind, place, *sums in grouped.order_by()
+                for child, kind, place, *sums in rows
             ]
         )
     if len(pieces) == 1:

@@ -13,9 +13,9 @@ from lantoa.activities.selectors import activity_totals
 from lantoa.periods.period import Period, WindowRule
 from lantoa.reports import indicators as registry
 from lantoa.reports.selectors import (
-    Board,
     Consolidation,
-    completeness,
+    Tallies,
+    completeness_counts,
     consolidate,
     plan_years,
     reporting_plan,
@@ -42,7 +42,7 @@ class Dashboard:
     plan: object  # the Plan the unit reports on in the period's year, or None
     consolidation: Consolidation
     targets: dict  # {indicator code: target quantity}
-    board: Board
+    board: Tallies
     trend: list  # [(quarter Period, {indicator code: value})]
 
     @property
@@ -71,7 +71,7 @@ def dashboard(unit, period, *, today):
         plan=plan,
         consolidation=consolidation,
         targets=targets,
-        board=completeness(unit, period),
+        board=completeness_counts(unit, period),
         trend=quarterly_trend(unit, period.year, rule=rule, today=today),
     )
 
@@ -87,10 +87,11 @@ def quarterly_trend(unit, year, *, rule, today):
         first, last = quarter.window(rule)
         if first > today:
             break
-        bucket = registry.Bucket()
-        for row in activity_totals(unit, first, last, depth=depth):
-            bucket.add("activities", row)
-        trend.append((quarter, registry.evaluate(bucket, indicators)))
+        rows = {"activities": activity_totals(unit, first, last, depth=depth, per_child=False)}
+        values = registry.tabulate(rows, indicators, line=lambda row: None)
+        trend.append(
+            (quarter, registry.derive(values.get(None) or registry.blank(indicators), indicators))
+        )
     return trend
 
 
@@ -126,8 +127,3 @@ def visible_ids(user, units):
     if not ids:
         return set()
     return set(visible_units(user).filter(pk__in=ids).values_list("pk", flat=True))
-
-
-def tallies_by_child(board):
-    """{child id (None: the unit itself): Tally} of the completeness board."""
-    return {child.pk if child is not None else None: tally for child, tally in board.rows}

@@ -31,7 +31,11 @@ class ReportingLevel(models.TextChoices):
 
     @classmethod
     def of_unit(cls, unit):
-        code = unit.kind.code
+        return cls.of_kind(unit.kind.code)
+
+    @classmethod
+    def of_kind(cls, code):
+        """The level of a unit of the kind with this code."""
         if code == UnitKind.GRASSROOTS_UNION:
             return cls.GRASSROOTS
         if code == UnitKind.PROVINCIAL_FEDERATION:

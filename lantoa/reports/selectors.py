@@ -15,7 +15,7 @@ from lantoa.plans.models import Deployment, Plan, PlanStatus, ReportingLevel
 from lantoa.units.models import Unit
 from lantoa.units.selectors import subtree_branches
 
-from .indicators import SOURCES, Bucket, evaluate, indicator_list
+from .indicators import SOURCES, added, blank, derive, indicator_list, tabulate
 from .models import ReminderKind, Report, ReportStatus
 
 # --- consolidation ------------------------------------------------------------------------
@@ -66,30 +66,29 @@ def consolidate(unit, period, *, rule=WindowRule.DECREE_09, indicators=None):
     start, end = period.window(rule)
     indicators = indicators if indicators is not None else indicator_list()
     depth = unit_depth(unit, start, end)
-    buckets = defaultdict(Bucket)
-    for source in SOURCES:
-        for row in source.fetch(unit, start, end, depth=depth):
-            buckets[row["child"]].add(source.name, row)
+    lines = tabulate(
+        {source.name: source.fetch(unit, start, end, depth=depth) for source in SOURCES},
+        indicators,
+    )
     # The children of the end of the window, and those that rolled records up through: ids
     # first, so that the units are read by key (an OR of both made PostgreSQL scan a nation).
     current = Unit.objects.children_of(unit, on=end).existing_on(end).values_list("pk", flat=True)
-    ids = {*current, *(key for key in buckets if key is not None)}
+    ids = {*current, *(key for key in lines if key is not None)}
     children = Unit.objects.filter(pk__in=ids).select_related("kind").order_by("kind__rank", "name")
-    total = Bucket()
-    for bucket in buckets.values():
-        total.extend(bucket)
+
+    def line(of, role, values):
+        return Line(of, role, derive(dict(values), indicators))
+
+    empty = blank(indicators)
     return Consolidation(
         unit=unit,
         period=period,
         rule=rule,
         window=(start, end),
         indicators=indicators,
-        children=[
-            Line(child, Line.CHILD, evaluate(buckets.get(child.pk) or Bucket(), indicators))
-            for child in children
-        ],
-        own=Line(unit, Line.OWN, evaluate(buckets.get(None) or Bucket(), indicators)),
-        total=Line(None, Line.TOTAL, evaluate(total, indicators)),
+        children=[line(child, Line.CHILD, lines.get(child.pk, empty)) for child in children],
+        own=line(unit, Line.OWN, lines.get(None, empty)),
+        total=line(None, Line.TOTAL, added(lines.values(), indicators)),
     )
 
 
@@ -147,16 +146,81 @@ class Expected:
         return not self.submitted and today > self.deadline
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """A unit that received a plan, or issued it at the top of a cascade (it reports on it to the
+    body outside the tree), with what deciding whether it owes a report needs; `unit` is the
+    Unit itself where the caller lists the reports, None where it only counts them."""
+
+    unit_id: int
+    received_on: datetime.date
+    opened_on: datetime.date
+    closed_on: datetime.date | None
+    level: str
+    unit: Unit | None = None
+
+    @classmethod
+    def of(cls, unit, received_on):
+        return cls(
+            unit.pk,
+            received_on,
+            unit.opened_on,
+            unit.closed_on,
+            ReportingLevel.of_unit(unit).value,
+            unit,
+        )
+
+    def owes(self, end):
+        """Whether it owes the report of a period whose data window closes on `end`: it had
+        received the plan and still existed then (a closed unit is never expected, so
+        completeness never passes 100%)."""
+        return (
+            self.received_on <= end
+            and self.opened_on <= end
+            and (self.closed_on is None or self.closed_on > end)
+        )
+
+
 def _recipients(plans, deployments):
-    """{plan id: [(unit, day it received the plan)]}: the deployments, and for a plan at the top
-    of a cascade its issuer, who reports on it to the body outside the tree."""
+    """{plan id: [Recipient]}: the deployments (with their units), and for a plan at the top of
+    a cascade its issuer."""
     found = defaultdict(list)
     for deployment in deployments:
-        found[deployment.plan_id].append((deployment.unit, localdate(deployment.received_at)))
+        found[deployment.plan_id].append(
+            Recipient.of(deployment.unit, localdate(deployment.received_at))
+        )
+    _add_issuers(found, plans)
+    return found
+
+
+def _recipient_facts(plans, units):
+    """{plan id: [Recipient]} of `plans` among `units` (a queryset), read as values: no model
+    instance per deployment, for the counts of a whole province or nation."""
+    found = defaultdict(list)
+    rows = Deployment.objects.filter(plan__in=plans, unit__in=units).values_list(
+        "plan_id",
+        "unit_id",
+        "received_at",
+        "unit__opened_on",
+        "unit__closed_on",
+        "unit__kind__code",
+    )
+    levels = {}
+    for plan_id, unit_id, received_at, opened_on, closed_on, kind_code in rows:
+        level = levels.get(kind_code)
+        if level is None:
+            level = levels[kind_code] = ReportingLevel.of_kind(kind_code).value
+        found[plan_id].append(
+            Recipient(unit_id, localdate(received_at), opened_on, closed_on, level)
+        )
+    _add_issuers(found, plans)
+    return found
+
+
+def _add_issuers(found, plans):
     for plan in plans:
         if plan.parent_id is None and plan.issued_at is not None:
-            found[plan.pk].append((plan.issuer, localdate(plan.issued_at)))
-    return found
+            found[plan.pk].append(Recipient.of(plan.issuer, localdate(plan.issued_at)))
 
 
 def _holidays_around(plans):
@@ -171,38 +235,44 @@ def _holidays_around(plans):
     )
 
 
-def _expectations(plans, recipients, periods=None, units=None):
-    """Expected reports of `plans` (issued) for `periods` (all of each plan's when None) from
-    their recipients, keeping the units in `units` (ids) when given: a unit owes a report for a
-    period when it had received the plan and still existed when the period's data window
-    closed, so a closed unit is never expected and completeness never passes 100%."""
-    result = []
-    plans = list(plans)
+def _owed(plans, recipients, periods=None, units=None):
+    """(plan, schedule row, Recipient) of every report owed on `plans` (issued) for `periods`
+    (all of each plan's when None), keeping the units in `units` (ids) when given: the one
+    rule of which reports are expected, whether they are listed or counted."""
     holidays = _holidays_around(plans)
     for plan in plans:
         for row in plan.schedule(holidays=holidays):
-            period = row["period"]
-            if periods is not None and period not in periods:
+            if periods is not None and row["period"] not in periods:
                 continue
             end = row["window"][1]
-            for unit, received_on in recipients.get(plan.pk, ()):
-                if units is not None and unit.pk not in units:
+            for recipient in recipients.get(plan.pk, ()):
+                if units is not None and recipient.unit_id not in units:
                     continue
-                if received_on > end or not unit.exists_on(end):
-                    continue
-                level = ReportingLevel.of_unit(unit)
-                result.append(
-                    Expected(
-                        plan=plan,
-                        unit=unit,
-                        period=period,
-                        window=row["window"],
-                        deadline=row["deadlines"][level.value],
-                        level=level.value,
-                    )
-                )
+                if recipient.owes(end):
+                    yield plan, row, recipient
+
+
+def _expectations(plans, recipients, periods=None, units=None):
+    """The Expected reports of `_owed`, with their reports attached."""
+    plans = list(plans)
+    result = [
+        _expected(plan, row, recipient)
+        for plan, row, recipient in _owed(plans, recipients, periods, units)
+    ]
     _attach_reports(result, plans)
     return result
+
+
+def _expected(plan, row, recipient, branch=None):
+    return Expected(
+        plan=plan,
+        unit=recipient.unit,
+        period=row["period"],
+        window=row["window"],
+        deadline=row["deadlines"][recipient.level],
+        level=recipient.level,
+        branch=branch,
+    )
 
 
 def _attach_reports(expected, plans):
@@ -248,29 +318,38 @@ def expected_for_unit(unit, *, years):
     return sorted(expected, key=lambda item: (item.deadline, item.plan.pk))
 
 
-def expected_in_subtree(unit, period):
-    """Every report expected for `period` from `unit` and the units below it (the tree as it
-    stood when each plan's data window closed), each with the `branch` (child of `unit`) it
-    falls under."""
+def _owed_in_subtree(unit, period, read_recipients):
+    """(plan, schedule row, Recipient, branch) of every report owed for `period` by `unit` and
+    the units below it (the tree as it stood when each plan's data window closed), `branch`
+    being the child of `unit` it falls under; `read_recipients(plans, units)` reads the
+    recipients of the plans among a queryset of units."""
     plans = [
         plan
         for plan in _issued(Plan.objects.filter(year=period.year))
         if period in plan.reporting_periods()
     ]
-    expected = []
     for rule in {plan.window_rule for plan in plans}:
         end = period.window(rule)[1]
         same_rule = [plan for plan in plans if plan.window_rule == rule]
         branches = subtree_branches(unit, on=end)
-        deployments = Deployment.objects.filter(
-            plan__in=same_rule, unit__in=Unit.objects.subtree_of(unit, on=end)
-        ).select_related("unit__kind")
-        found = _expectations(
-            same_rule, _recipients(same_rule, deployments), periods={period}, units=branches
-        )
-        for item in found:
-            item.branch = branches[item.unit.pk][0]
-        expected.extend(found)
+        recipients = read_recipients(same_rule, Unit.objects.subtree_of(unit, on=end))
+        for plan, row, recipient in _owed(same_rule, recipients, {period}, branches):
+            yield plan, row, recipient, branches[recipient.unit_id][0]
+
+
+def expected_in_subtree(unit, period):
+    """Every report expected for `period` from `unit` and the units below it, each with the
+    `branch` (child of `unit`) it falls under."""
+
+    def read_recipients(plans, units):
+        deployments = Deployment.objects.filter(plan__in=plans, unit__in=units)
+        return _recipients(plans, deployments.select_related("unit__kind"))
+
+    expected, plans = [], {}
+    for plan, row, recipient, branch in _owed_in_subtree(unit, period, read_recipients):
+        plans[plan.pk] = plan
+        expected.append(_expected(plan, row, recipient, branch))
+    _attach_reports(expected, plans.values())
     return expected
 
 
@@ -309,11 +388,11 @@ class Tally:
     late: int = 0
     missing: int = 0
 
-    def add(self, item):
+    def count(self, *, submitted, late):
         self.expected += 1
-        if item.submitted:
+        if submitted:
             self.submitted += 1
-            if item.late:
+            if late:
                 self.late += 1
             else:
                 self.on_time += 1
@@ -326,31 +405,52 @@ class Tally:
 
 
 @dataclass
-class Board:
+class Tallies:
+    """The counts of the reports expected for `period` below `unit`."""
+
     unit: Unit
     period: Period
     total: Tally
-    rows: list  # (child unit or None for the unit itself, Tally)
+    branches: dict  # {child id (None: the unit itself): Tally}
     levels: list  # (ReportingLevel, Tally)
-    missing: list  # Expected, with `contacts` (officers of the unit)
+
+
+@dataclass
+class Board(Tallies):
+    """The counts per child unit, with the missing reports (each with `contacts`: the unit's
+    officers)."""
+
+    rows: list = field(default_factory=list)  # (child unit or None for the unit itself, Tally)
+    missing: list = field(default_factory=list)
     expected: list = field(default_factory=list)
+
+
+def _tallies(unit, period, owed):
+    """Tallies of `owed` ((branch, level, submitted, late) each)."""
+    total, branches, per_level = Tally(), defaultdict(Tally), defaultdict(Tally)
+    for branch, level, submitted, late in owed:
+        total.count(submitted=submitted, late=late)
+        branches[branch].count(submitted=submitted, late=late)
+        per_level[level].count(submitted=submitted, late=late)
+    levels = [(level, per_level[level.value]) for level in ReportingLevel if level in per_level]
+    return Tallies(unit=unit, period=period, total=total, branches=dict(branches), levels=levels)
 
 
 def completeness(unit, period):
     """Expected, submitted, on time, late and missing reports of `period` below `unit`, per
     child unit and per level, with the missing units and whom to call."""
     expected = expected_in_subtree(unit, period)
-    total, per_branch, per_level = Tally(), defaultdict(Tally), defaultdict(Tally)
-    for item in expected:
-        total.add(item)
-        per_branch[item.branch].add(item)
-        per_level[item.level].add(item)
+    tallies = _tallies(
+        unit, period, ((item.branch, item.level, item.submitted, item.late) for item in expected)
+    )
+    # The children of the tree as it stood at the end of the period's window, and those that
+    # owed reports.
     end = period.window(expected[0].plan.window_rule if expected else WindowRule.DECREE_09)[1]
     current = Unit.objects.children_of(unit, on=end).existing_on(end).values_list("pk", flat=True)
-    ids = {*current, *(branch for branch in per_branch if branch is not None)}
+    ids = {*current, *(branch for branch in tallies.branches if branch is not None)}
     children = Unit.objects.filter(pk__in=ids).select_related("kind").order_by("kind__rank", "name")
-    rows = [(child, per_branch.get(child.pk, Tally())) for child in children]
-    rows.insert(0, (None, per_branch.get(None, Tally())))
+    rows = [(None, tallies.branches.get(None, Tally()))]
+    rows += [(child, tallies.branches.get(child.pk, Tally())) for child in children]
     missing = [item for item in expected if not item.submitted]
     contacts = defaultdict(list)
     officers = User.objects.filter(
@@ -363,14 +463,38 @@ def completeness(unit, period):
     for item in missing:
         item.contacts = contacts.get(item.unit.pk, [])
     missing.sort(key=lambda item: (item.deadline, item.unit.kind.rank, item.unit.name))
-    return Board(
-        unit=unit,
-        period=period,
-        total=total,
-        rows=rows,
-        levels=[(level, per_level[level.value]) for level in ReportingLevel if level in per_level],
-        missing=missing,
-        expected=expected,
+    return Board(**vars(tallies), rows=rows, missing=missing, expected=expected)
+
+
+def completeness_counts(unit, period):
+    """The Tallies of `completeness` alone, read as values (no model instance per expected
+    report): what the dashboard shows of a province or a nation."""
+    owed, plans = [], {}
+    for plan, _row, recipient, branch in _owed_in_subtree(unit, period, _recipient_facts):
+        plans[plan.pk] = plan
+        owed.append((plan.pk, recipient.unit_id, branch, recipient.level))
+    by_rule = defaultdict(list)
+    for plan in plans.values():
+        by_rule[plan.window_rule].append(plan.pk)
+    status = {}
+    for rule, plan_ids in by_rule.items():
+        # The reports of the subtree only: a plan of the nation has reports from every union.
+        reports = Report.objects.filter(
+            plan__in=plan_ids,
+            period=str(period),
+            unit__in=Unit.objects.subtree_of(unit, on=period.window(rule)[1]),
+        )
+        for plan_id, unit_id, first_submitted_at, late in reports.values_list(
+            "plan_id", "unit_id", "first_submitted_at", "late"
+        ):
+            status[(plan_id, unit_id)] = (first_submitted_at is not None, bool(late))
+    return _tallies(
+        unit,
+        period,
+        (
+            (branch, level, *status.get((plan_id, unit_id), (False, False)))
+            for plan_id, unit_id, branch, level in owed
+        ),
     )
 
 

@@ -53,6 +53,15 @@ def rollup_sums():
     }
 
 
+def whole_subtree(found):
+    """`raw_totals` added up over the children."""
+    merged = {}
+    for (_child, kind, place_kind), sums in found.items():
+        before = merged.get((None, kind, place_kind), (0,) * len(sums))
+        merged[(None, kind, place_kind)] = tuple(a + b for a, b in zip(before, sums, strict=True))
+    return merged
+
+
 def as_found(rows):
     return {
         tuple(row[name] for name in KEYS): tuple(row[name] for name in rollup.VALUE_COLUMNS)
@@ -235,7 +244,9 @@ class TotalsPropertyTestCase(HypothesisTestCase):
             )
         start, end = min(first, second), max(first, second)
         for unit, depth in ((self.province, 0), (self.district_a, 1), (self.grassroots_a, 2)):
+            raw = raw_totals(unit, start, end, depth)
+            self.assertEqual(as_found(activity_totals(unit, start, end, depth=depth)), raw)
             self.assertEqual(
-                as_found(activity_totals(unit, start, end, depth=depth)),
-                raw_totals(unit, start, end, depth),
+                as_found(activity_totals(unit, start, end, depth=depth, per_child=False)),
+                whole_subtree(raw),
             )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from lantoa.periods.period import Period
 from lantoa.plans.models import Deployment, ReportingLevel
-from lantoa.reports.selectors import completeness, expected_in_subtree
+from lantoa.reports.selectors import completeness, completeness_counts, expected_in_subtree
 from lantoa.test import make_unit
 from lantoa.units.models import UnitKind
 
@@ -72,6 +72,27 @@ class CompletenessTestCase(ReportsTestCase):
         self.assertEqual(levels[ReportingLevel.GRASSROOTS].submitted, 2)
         self.assertEqual(levels[ReportingLevel.UPPER].submitted, 1)
         self.assertEqual(levels[ReportingLevel.PROVINCE].missing, 1)
+
+    def test_it_counts_without_listing_exactly_as_the_board_lists(self):
+        self.submitted(self.grassroots_a, self.officer_a1, day=datetime.date(2018, 3, 15))
+        self.submitted(self.grassroots_b, self.officer_b1, day=datetime.date(2018, 3, 16))
+
+        def figures(tallies):
+            def of(tally):
+                return (tally.expected, tally.submitted, tally.on_time, tally.late, tally.missing)
+
+            return (
+                of(tallies.total),
+                {branch: of(tally) for branch, tally in tallies.branches.items()},
+                [(level, of(tally)) for level, tally in tallies.levels],
+            )
+
+        for unit in [self.province, self.district_a, self.grassroots_b]:
+            for period in [Q1, Period.parse("2018Q3"), Period.parse("2018")]:
+                with self.subTest(unit=unit.code, period=str(period)):
+                    counts = figures(completeness_counts(unit, period))
+                    self.assertEqual(counts, figures(completeness(unit, period)))
+        self.assertEqual(figures(completeness_counts(self.province, Q1))[0], (6, 2, 1, 1, 4))
 
     def test_it_never_passes_one_hundred_percent(self):
         period = Period.parse("2018Q3")
