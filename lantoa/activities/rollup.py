@@ -173,14 +173,34 @@ def grouped(where="", params=()):
     return found
 
 
+# The SQL types of KEY_COLUMNS and VALUE_COLUMNS, for PostgreSQL's arrays.
+_PG_TYPES = ("smallint", "bigint", "date", "text", "text", "bigint", "bigint")
+_PG_TYPES += ("bigint",) * len(VALUE_COLUMNS)
+
+
 def apply(deltas):
-    """Add the deltas into the rollup: one upsert per key, in key order so that concurrent
-    writers lock rows in the same order; rows that fall to no activity are removed."""
+    """Add the deltas into the rollup, in key order so that concurrent writers lock rows in the
+    same order; rows that fall to no activity are removed."""
     changes = sorted(
         (key, values) for key, values in deltas.items() if any(value != 0 for value in values)
     )
     if not changes:
         return
+    adapt = connection.ops.adapt_datefield_value
+    rows = [(*key[:2], adapt(key[2]), *key[3:], *values) for key, values in changes]
+    emptied = [
+        row[: len(KEY_COLUMNS)]
+        for row, (_, values) in zip(rows, changes, strict=True)
+        if values[0] < 0
+    ]
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _apply_as_arrays(cursor, rows, emptied)
+        else:
+            _apply_row_by_row(cursor, rows, emptied)
+
+
+def _upsert_sql(source):
     _, rollup_table = _tables()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in (*KEY_COLUMNS, *VALUE_COLUMNS))
@@ -189,25 +209,44 @@ def apply(deltas):
         f"{quote(name)} = {rollup_table}.{quote(name)} + excluded.{quote(name)}"
         for name in VALUE_COLUMNS
     )
+    return (
+        f"INSERT INTO {rollup_table} ({columns}) {source} "
+        f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+    )
+
+
+def _apply_row_by_row(cursor, rows, emptied):
+    """SQLite: one upsert per key (statements cost no round trip in process)."""
+    _, rollup_table = _tables()
+    quote = connection.ops.quote_name
     placeholders = ", ".join(["%s"] * (len(KEY_COLUMNS) + len(VALUE_COLUMNS)))
-    adapt = connection.ops.adapt_datefield_value
-    rows = [(*key[:2], adapt(key[2]), *key[3:], *values) for key, values in changes]
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+    cursor.executemany(_upsert_sql(f"VALUES ({placeholders})"), rows)
+    if emptied:
+        match = " AND ".join(f"{quote(name)} = %s" for name in KEY_COLUMNS)
         cursor.executemany(
-            f"INSERT INTO {rollup_table} ({columns}) VALUES ({placeholders}) "
-            f"ON CONFLICT ({keys}) DO UPDATE SET {updates}",
-            rows,
+            f"DELETE FROM {rollup_table} WHERE {match} AND {quote('count')} = 0", emptied
         )
-        emptied = [
-            row[: len(KEY_COLUMNS)]
-            for row, (_, values) in zip(rows, changes, strict=True)
-            if values[0] < 0
-        ]
-        if emptied:
-            match = " AND ".join(f"{quote(name)} = %s" for name in KEY_COLUMNS)
-            cursor.executemany(
-                f"DELETE FROM {rollup_table} WHERE {match} AND {quote('count')} = 0", emptied
-            )
+
+
+def _apply_as_arrays(cursor, rows, emptied):
+    """PostgreSQL: every key in one statement, from arrays of the columns (an import of 20,000
+    activities touches some 20,000 keys: one upsert each cost two seconds of round trips)."""
+    _, rollup_table = _tables()
+    quote = connection.ops.quote_name
+    arrays = ", ".join(f"%s::{name}[]" for name in _PG_TYPES)
+    # SELECT * keeps unnest's order: the keys' order, for the locks.
+    cursor.execute(
+        _upsert_sql(f"SELECT * FROM unnest({arrays})"), [list(c) for c in zip(*rows, strict=True)]
+    )
+    if emptied:
+        keys = ", ".join(quote(name) for name in KEY_COLUMNS)
+        key_arrays = ", ".join(f"%s::{name}[]" for name in _PG_TYPES[: len(KEY_COLUMNS)])
+        match = " AND ".join(f"r.{quote(name)} = e.{quote(name)}" for name in KEY_COLUMNS)
+        cursor.execute(
+            f"DELETE FROM {rollup_table} AS r USING unnest({key_arrays}) AS e({keys}) "
+            f"WHERE {match} AND r.{quote('count')} = 0",
+            [list(c) for c in zip(*emptied, strict=True)],
+        )
 
 
 def rollup_rebuild():
