@@ -8,7 +8,9 @@ a summary table) is free to change behind them.
 
 import itertools
 
+from django.db import connection
 from django.db.models import BigIntegerField, Count, F, Sum, Value
+from django.db.models.functions import Cast
 
 from lantoa.accounts.scope import restrict
 from lantoa.outreach import OutreachKind
@@ -123,6 +125,20 @@ def _merged(rows, keys, columns):
     return list(merged.values())
 
 
+def _sum(column):
+    # Cast: PostgreSQL sums bigints into numerics, which arrive as Decimals.
+    return Cast(Sum(column), BigIntegerField())
+
+
+def _fetch(queryset):
+    """The rows of a values_list() queryset as the database returns them: a district's year is
+    thousands of rows of a dozen sums, and Django's converters cost a call per value."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def activity_totals(unit, start, end, *, depth, per_child=True):
     """Sums over the live activities of `unit`'s subtree dated from `start` to `end` (both
     included), on the tree as it stood on each activity's date.
@@ -145,7 +161,9 @@ def activity_totals(unit, start, end, *, depth, per_child=True):
     for level, summed, records in _pieces(unit, start, end, _depths(unit, depth)):
         if summed is not None:
             keys = ("child", "kind", "place_kind") if per_child else ("kind", "place_kind")
-            grouped = summed.values_list(*keys).annotate(*(Sum(name) for name in columns))
+            grouped = summed.values_list(*keys).annotate(
+                **{f"sum_{name}": _sum(name) for name in columns}
+            )
         else:
             keys = (
                 (_child_column(level), "kind", "place_kind")
@@ -155,9 +173,11 @@ def activity_totals(unit, start, end, *, depth, per_child=True):
             grouped = (
                 records.order_by()
                 .values_list(*keys)
-                .annotate(Count("id"), *(Sum(name) for name in SUMMED_COLUMNS))
+                .annotate(
+                    sum_count=Count("id"), **{f"sum_{name}": _sum(name) for name in SUMMED_COLUMNS}
+                )
             )
-        rows = grouped.order_by()
+        rows = _fetch(grouped.order_by())
         if not per_child:
             rows = ((None, *row) for row in rows)
         # A district's year is thousands of rows: tuples, zipped into dicts once.
