@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from unittest import mock
 
 from django.core.management import call_command
 from django.db.models import Count, Sum
@@ -137,6 +138,31 @@ class RollupTestCase(ScenarioTestCase):
             rows, [{"child": self.district_b.pk, "outlet_id": outlet().pk, "count": 28}]
         )
         self.assert_in_step()
+
+    def test_it_adds_and_takes_out_many_keys_at_once(self):
+        # From _COPY_FROM keys on, PostgreSQL gets them through a temporary table.
+        drafts = [
+            ActivityDraft(
+                unit=unit,
+                unit_id=unit.pk,
+                kind=OutreachKind.VISUAL,
+                date=datetime.date(2018, month, day),
+                place_kind="other",
+                banners=month,
+                created_at=datetime.datetime(2018, month, day, tzinfo=datetime.UTC),
+                updated_at=datetime.datetime(2018, month, day, tzinfo=datetime.UTC),
+            )
+            for unit in (self.grassroots_a, self.grassroots_b, self.district_a)
+            for month in range(1, 13)
+            for day in (3, 20)
+        ]
+        with mock.patch.object(rollup, "_COPY_FROM", 2):
+            services.activities_bulk_create(drafts)
+            self.assert_in_step()
+            self.assertEqual(ActivityRollup.objects.filter(depth=1).count(), 3 * 12 * 2)
+            Activity.objects.filter(unit=self.grassroots_a).delete()
+            self.assert_in_step()
+        self.assertFalse(ActivityRollup.objects.filter(child=self.grassroots_a.pk).exists())
 
     def test_it_moves_the_sums_when_the_tree_moves_a_unit(self):
         make_activity(self.grassroots_a, date=datetime.date(2018, 3, 1))
