@@ -9,7 +9,7 @@ a summary table) is free to change behind them.
 import itertools
 
 from django.db import connection
-from django.db.models import BigIntegerField, Count, F, Sum, Value
+from django.db.models import BigIntegerField, Case, Count, F, IntegerField, Sum, Value, When
 from django.db.models.functions import Cast
 
 from lantoa.accounts.scope import restrict
@@ -190,6 +190,42 @@ def activity_totals(unit, start, end, *, depth, per_child=True):
     if len(pieces) == 1:
         return pieces[0]
     return _merged(itertools.chain.from_iterable(pieces), names[:3], columns)
+
+
+def subtree_totals_by_window(unit, windows, *, depth):
+    """`activity_totals(…, per_child=False)` of each of `windows` ((start, end) pairs), in one
+    grouped read when the rollup holds them all whole (the quarters of a year), else one read
+    per window."""
+    cut = [rollup.split(start, end) for start, end in windows]
+    if depth not in rollup.ROLLUP_DEPTHS or any(inner is None or edges for inner, edges in cut):
+        return [
+            activity_totals(unit, start, end, depth=depth, per_child=False)
+            for start, end in windows
+        ]
+    columns = ("count", *SUMMED_COLUMNS)
+    names = ("child", "kind", "place_kind", *columns)
+    which = Case(
+        *(When(half_month__range=inner, then=Value(index)) for index, (inner, _) in enumerate(cut)),
+        output_field=IntegerField(),
+    )
+    grouped = (
+        ActivityRollup.objects.filter(
+            depth=depth,
+            unit_id=getattr(unit, "pk", unit),
+            half_month__range=(
+                min(inner[0] for inner, _ in cut),
+                max(inner[1] for inner, _ in cut),
+            ),
+        )
+        .annotate(window=which)
+        .values_list("window", "kind", "place_kind")
+        .annotate(**{f"sum_{name}": _sum(name) for name in columns})
+    )
+    found = [[] for _ in windows]
+    for index, kind, place, *sums in _fetch(grouped.order_by()):
+        if index is not None:  # a half-month between the windows
+            found[index].append(dict(zip(names, (None, kind, place, *sums), strict=True)))
+    return found
 
 
 def media_totals(unit, start, end, *, depth):

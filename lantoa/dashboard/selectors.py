@@ -9,7 +9,7 @@ figures is one set-based read whatever the number of units below.
 from dataclasses import dataclass
 
 from lantoa.accounts.scope import visible_units
-from lantoa.activities.selectors import activity_totals
+from lantoa.activities.selectors import subtree_totals_by_window
 from lantoa.periods.period import Period, WindowRule
 from lantoa.reports import indicators as registry
 from lantoa.reports.selectors import (
@@ -77,21 +77,24 @@ def dashboard(unit, period, *, today):
 
 
 def quarterly_trend(unit, year, *, rule, today):
-    """[(quarter, {code: value})] for the quarters of `year` that have begun by `today`: one
-    grouped read of the activity log per quarter, summed by the reports' indicators."""
+    """[(quarter, {code: value})] for the quarters of `year` that have begun by `today`: the
+    activity log's sums of the subtree per quarter (one grouped read), by the reports'
+    indicators."""
     indicators = [indicator for indicator in registry.INDICATORS if indicator.code in TREND_CODES]
     start, end = Period.whole_year(year).window(rule)
-    depth = unit_depth(unit, start, end)
+    quarters = [
+        quarter
+        for quarter in Period.whole_year(year).subperiods()
+        if quarter.window(rule)[0] <= today
+    ]
+    found = subtree_totals_by_window(
+        unit, [quarter.window(rule) for quarter in quarters], depth=unit_depth(unit, start, end)
+    )
     trend = []
-    for quarter in Period.whole_year(year).subperiods():
-        first, last = quarter.window(rule)
-        if first > today:
-            break
-        rows = {"activities": activity_totals(unit, first, last, depth=depth, per_child=False)}
-        values = registry.tabulate(rows, indicators, line=lambda row: None)
-        trend.append(
-            (quarter, registry.derive(values.get(None) or registry.blank(indicators), indicators))
-        )
+    for quarter, rows in zip(quarters, found, strict=True):
+        values = registry.tabulate({"activities": rows}, indicators, line=lambda row: None)
+        summed = values.get(None) or registry.blank(indicators)
+        trend.append((quarter, registry.derive(summed, indicators)))
     return trend
 
 

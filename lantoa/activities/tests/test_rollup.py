@@ -5,15 +5,18 @@ import io
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count, Sum
+from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from lantoa.activities import rollup, services
 from lantoa.activities.models import Activity, ActivityDraft, ActivityRollup
-from lantoa.activities.selectors import activity_totals, media_totals
+from lantoa.activities.selectors import activity_totals, media_totals, subtree_totals_by_window
 from lantoa.outreach import OutreachKind
+from lantoa.periods.period import Period, WindowRule
 from lantoa.test import Scenario, ScenarioTestCase
 from lantoa.units import services as unit_services
 
@@ -198,6 +201,44 @@ class RollupTestCase(ScenarioTestCase):
         start, end = datetime.date(2018, 3, 4), datetime.date(2018, 3, 27)
         rows = activity_totals(self.province, start, end, depth=0)
         self.assertEqual([(row["count"], row["participants"]) for row in rows], [(3, 45)])
+
+
+class WindowsTestCase(ScenarioTestCase):
+    def test_it_reads_the_quarters_of_a_year_at_once_as_one_by_one(self):
+        days = [(1, 3, 10), (3, 14, 20), (3, 15, 40), (9, 30, 80), (12, 20, 5)]
+        for month, day, people in days:
+            make_activity(
+                self.grassroots_a,
+                date=datetime.date(2018, month, day),
+                participants=people,
+                women=0,
+                industrial_workers=0,
+            )
+        make_activity(
+            self.district_b,
+            date=datetime.date(2018, 6, 1),
+            participants=7,
+            women=0,
+            industrial_workers=0,
+        )
+        year = Period.whole_year(2018)
+        quarters = [quarter.window(WindowRule.DECREE_09) for quarter in year.subperiods()]
+        for unit, depth in ((self.province, 0), (self.district_a, 1), (self.grassroots_a, 2)):
+            with self.subTest(unit=unit.code):
+                with CaptureQueriesContext(connection) as queries:
+                    together = subtree_totals_by_window(unit, quarters, depth=depth)
+                one_by_one = [
+                    activity_totals(unit, start, end, depth=depth, per_child=False)
+                    for start, end in quarters
+                ]
+                self.assertEqual(list(map(as_found, together)), list(map(as_found, one_by_one)))
+                if depth in rollup.ROLLUP_DEPTHS:
+                    self.assertEqual(len(queries), 1)
+        people = [
+            sum(row["participants"] for row in rows)
+            for rows in subtree_totals_by_window(self.province, quarters, depth=0)
+        ]
+        self.assertEqual(people, [30, 47, 0, 80])
 
 
 class SplitTestCase(ScenarioTestCase):
