@@ -262,14 +262,21 @@ def _apply_by_copy(cursor, rows, emptied):
 
 
 def rollup_rebuild():
-    """Recompute the whole rollup from the activity rows (after a bulk load or a raw SQL fix)."""
+    """Recompute the whole rollup from the activity rows (after a bulk load or a raw SQL fix).
+
+    The rows are written in key order, so that each unit's lie together: PostgreSQL read a
+    district's year (14,000 rows) from 14,000 pages when they came in the grouping's order.
+    Rebuilding at a quiet time also puts back together the rows that live writes added."""
     _, rollup_table = _tables()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in (*KEY_COLUMNS, *VALUE_COLUMNS))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {rollup_table}")
         for depth in ROLLUP_DEPTHS:
-            cursor.execute(f"INSERT INTO {rollup_table} ({columns}) {_grouped_sql(depth, '')}")
+            cursor.execute(
+                f"INSERT INTO {rollup_table} ({columns}) {_grouped_sql(depth, '')} "
+                "ORDER BY 2, 3, 4, 5, 6, 7"
+            )
 
 
 def difference(before, after):
