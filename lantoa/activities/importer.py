@@ -142,7 +142,7 @@ class RowImporter:
             )
         }
         self.units = {}
-        self.places = self._places()
+        self._place_names = None  # read at the first place named: most files name none
         self.outlets = {}
         for outlet in MediaOutlet.objects.all():
             self.outlets[fold(outlet.name)] = outlet
@@ -161,7 +161,13 @@ class RowImporter:
         self.errors = []
         self.error_count = 0
 
-    def _places(self):
+    @property
+    def places(self):
+        if self._place_names is None:
+            self._place_names = self._read_places()
+        return self._place_names
+
+    def _read_places(self):
         """{folded name: [(pk, name, kind, unit id)]}: Place objects are made only for the few
         names a file uses (`_look_up`), not for the thousands of places of a province."""
         places = Place.objects.all()
