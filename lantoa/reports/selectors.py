@@ -239,13 +239,15 @@ def _owed(plans, recipients, periods=None, units=None):
     """(plan, schedule row, Recipient) of every report owed on `plans` (issued) for `periods`
     (all of each plan's when None), keeping the units in `units` (ids) when given: the one
     rule of which reports are expected, whether they are listed or counted."""
+    # A union of the nation reads the year's 400 plans: only those it received are scheduled.
+    plans = [plan for plan in plans if recipients.get(plan.pk)]
     holidays = _holidays_around(plans)
     for plan in plans:
         for row in plan.schedule(holidays=holidays):
             if periods is not None and row["period"] not in periods:
                 continue
             end = row["window"][1]
-            for recipient in recipients.get(plan.pk, ()):
+            for recipient in recipients[plan.pk]:
                 if units is not None and recipient.unit_id not in units:
                     continue
                 if recipient.owes(end):
