@@ -142,7 +142,7 @@ class RowImporter:
             )
         }
         self.units = {}
-        self._place_names = None  # read at the first place named: most files name none
+        self.places = {}  # read once the header shows a place column: most files have none
         self.outlets = {}
         for outlet in MediaOutlet.objects.all():
             self.outlets[fold(outlet.name)] = outlet
@@ -160,12 +160,6 @@ class RowImporter:
         self.seen = {}
         self.errors = []
         self.error_count = 0
-
-    @property
-    def places(self):
-        if self._place_names is None:
-            self._place_names = self._read_places()
-        return self._place_names
 
     def _read_places(self):
         """{folded name: [(pk, name, kind, unit id)]}: Place objects are made only for the few
@@ -196,6 +190,8 @@ class RowImporter:
                 for index, column in mapped.items()
                 if column.importable
             ]
+            if "place" in keys:
+                self.places = self._read_places()
             if "kind" not in keys and self.default_kind is None:
                 raise FileError(
                     _(

@@ -424,10 +424,15 @@ def _import_streaming(job, reader, rows, user):
     """
     now = timezone.now()
     count = sent = 0
+    # The header and the first row are checked before the COPY starts: the header may send the
+    # importer to the database (for the places), which a connection busy with a COPY cannot
+    # answer.
+    checked = _each_row(reader, rows)
+    first = next(checked)
     try:
         with _side_connection() as side, transaction.atomic():
             with _pg_copy() as send:
-                for count in _each_row(reader, rows):
+                for count in itertools.chain([first], checked):
                     if not rows.error_count:
                         for activity in rows.activities[sent:]:
                             _stamp_batch(activity, job, user, now)
