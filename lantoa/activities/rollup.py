@@ -178,7 +178,7 @@ _PG_TYPES = ("int2", "int8", "date", "text", "text", "int8", "int8")
 _PG_TYPES += ("int8",) * len(VALUE_COLUMNS)
 
 
-# From this many keys on, PostgreSQL gets them by COPY (a temporary table costs 3 statements).
+# From this many keys on, PostgreSQL gets them by COPY (the temporary table costs 4 statements).
 _COPY_FROM = 1000
 
 

@@ -193,9 +193,11 @@ def activity_totals(unit, start, end, *, depth, per_child=True):
 
 
 def subtree_totals_by_window(unit, windows, *, depth):
-    """`activity_totals(…, per_child=False)` of each of `windows` ((start, end) pairs), in one
-    grouped read when the rollup holds them all whole (the quarters of a year), else one read
-    per window."""
+    """`activity_totals(…, per_child=False)` of each of `windows` ((start, end) pairs that do
+    not overlap), in one grouped read when the rollup holds them all whole (the quarters of a
+    year), else one read per window."""
+    if not windows:
+        return []
     cut = [rollup.split(start, end) for start, end in windows]
     if depth not in rollup.ROLLUP_DEPTHS or any(inner is None or edges for inner, edges in cut):
         return [

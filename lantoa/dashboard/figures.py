@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.outreach import OutreachKind
 from lantoa.plans.models import ReportingLevel
+from lantoa.reports.selectors import Tally
 from lantoa.templatetags.lantoa import num, percent
 
 # The kinds of activity the reports count, with the indicators of their number and attendances.
@@ -313,7 +314,7 @@ def _units(dash, linked):
     rows = [
         Row(
             line.unit.short_name,
-            values(line, tallies.get(line.unit.pk)),
+            values(line, tallies.get(line.unit.pk) or Tally()),
             url=dashboard_url(line.unit.pk, dash.period) if line.unit.pk in linked else "",
         )
         for line in consolidation.children
@@ -321,7 +322,7 @@ def _units(dash, linked):
     rows.append(
         Row(
             _("%(unit)s itself") % {"unit": dash.unit.short_name},
-            values(consolidation.own, tallies.get(None)),
+            values(consolidation.own, tallies.get(None) or Tally()),
             role="own",
         )
     )

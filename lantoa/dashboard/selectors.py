@@ -78,8 +78,8 @@ def dashboard(unit, period, *, today):
 
 def quarterly_trend(unit, year, *, rule, today):
     """[(quarter, {code: value})] for the quarters of `year` that have begun by `today`: the
-    activity log's sums of the subtree per quarter (one grouped read), by the reports'
-    indicators."""
+    activity log's sums of the subtree per quarter (one grouped read where the rollup holds
+    them), by the reports' indicators."""
     indicators = [indicator for indicator in registry.INDICATORS if indicator.code in TREND_CODES]
     start, end = Period.whole_year(year).window(rule)
     quarters = [

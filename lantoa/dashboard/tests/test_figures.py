@@ -144,6 +144,16 @@ class DashboardFiguresTestCase(ReportsTestCase):
         response = self.client.get(grassroots)
         self.assertNotIn("units", [table.code for table in response.context["tables"]])
 
+    def test_it_counts_no_report_as_zero_for_a_unit_that_owes_none(self):
+        response = self.open(self.province, Period.parse("2017"))
+        units = table(response, "units")
+        self.assertEqual(row(units, self.district_a.short_name).values[-2:], [0, 0])
+        self.assertEqual(units.rows[-1].values[-2:], [0, 0])
+
+    def test_it_opens_a_year_none_of_whose_quarters_has_begun(self):
+        response = self.open(self.province, Period.parse("2999"))
+        self.assertEqual(response.context["dash"].trend, [])
+
     def test_it_opens_on_the_users_unit_and_the_year_of_its_latest_plan(self):
         self.login(self.viewer_a)
         response = self.client.get(reverse("dashboard"))
