@@ -7,6 +7,7 @@ becomes an unsaved Activity or a list of errors. `services.activities_import` dr
 import collections
 import csv
 import datetime
+import functools
 import io
 import re
 from urllib.parse import urlsplit
@@ -150,7 +151,9 @@ class RowImporter:
         self.tree = TreeHistory()
         self.plan_lines = PlanLineIndex.for_user(user, tree=self.tree, visible=self.visible)
         self.locks = LockIndex()
-        self.fold = _memo_fold()
+        # Places, locations and outlets repeat down a file, and each row's title is folded for
+        # its fingerprint and again for its search text: each text is folded once per import.
+        self.fold = functools.cache(fold)
         self.header_text = {column.key: str(column.header) for column in layout.COLUMNS}
         # [(index, key, {value: (True, read value) or (False, problem)} or None)].
         self.columns = None
@@ -512,20 +515,6 @@ class RowImporter:
                 ]
             )
         return bool(found)
-
-
-def _memo_fold():
-    """`fold` remembering its results: places, locations and outlets repeat down a file, and
-    each row's title is folded for its fingerprint and again for its search text."""
-    folded = {}
-
-    def cached(text):
-        found = folded.get(text)
-        if found is None:
-            found = folded[text] = fold(text)
-        return found
-
-    return cached
 
 
 def _is_web_address(text):

@@ -18,6 +18,7 @@ unions open, close, or move to another district during the eight years.
 
 import bisect
 import datetime
+import functools
 import hashlib
 import math
 import random
@@ -1094,9 +1095,9 @@ def write_rows(model, columns, rows, *, batch=20_000):
     for index, model_field in enumerate(fields):
         internal = model_field.get_internal_type()
         if internal == "DateField":
-            converters[index] = _cached(connection.ops.adapt_datefield_value)
+            converters[index] = functools.cache(connection.ops.adapt_datefield_value)
         elif internal == "DateTimeField":
-            converters[index] = _cached(connection.ops.adapt_datetimefield_value)
+            converters[index] = functools.cache(connection.ops.adapt_datetimefield_value)
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
     chunk = []
@@ -1113,18 +1114,6 @@ def write_rows(model, columns, rows, *, batch=20_000):
                 chunk = []
         if chunk:
             cursor.executemany(sql, chunk)
-
-
-def _cached(function):
-    cache = {}
-
-    def convert(value):
-        found = cache.get(value)
-        if found is None:
-            found = cache[value] = function(value)
-        return found
-
-    return convert
 
 
 class ActivityWriter:
