@@ -136,19 +136,19 @@ class RowImporter:
             if user.is_federation_admin
             else set(visible_units(user).values_list("pk", flat=True))
         )
-        self.unit_rows = {
-            code.upper(): (pk, code, short_name, opened_on, closed_on)
-            for pk, code, short_name, opened_on, closed_on in Unit.objects.values_list(
-                "pk", "code", "short_name", "opened_on", "closed_on"
-            )
-        }
+        # What rows name is read a window of rows at a time (`prepare`): a file names a few
+        # hundred of the nation's 130,000 units, and reading them all took longer than
+        # checking 10,000 rows.
+        self.unit_rows = {}  # code in upper case → unit's row, or None: no unit has it
+        self.every_unit_row = None  # read at the first code not written as stored
+        self.unit_index = None
         self.units = {}
         self.places = {}  # read once the header shows a place column: most files have none
         self.outlets = {}
         for outlet in MediaOutlet.objects.all():
             self.outlets[fold(outlet.name)] = outlet
             self.outlets.setdefault(fold(outlet.code), outlet)
-        self.tree = TreeHistory()
+        self.tree = TreeHistory(unit_ids=self.visible or ())
         self.plan_lines = PlanLineIndex.for_user(user, tree=self.tree, visible=self.visible)
         self.locks = LockIndex()
         # Places, locations and outlets repeat down a file, and each row's title is folded for
@@ -193,6 +193,7 @@ class RowImporter:
                 for index, column in mapped.items()
                 if column.importable
             ]
+            self.unit_index = next(index for index, key, _cache in self.columns if key == "unit")
             if "place" in keys:
                 self.places = self._read_places()
             if "kind" not in keys and self.default_kind is None:
@@ -223,6 +224,46 @@ class RowImporter:
                 "date": layout.COLUMNS_BY_KEY["date"].header,
             }
         )
+
+    # --- what a window of rows names -------------------------------------------------------
+
+    def prepare(self, rows):
+        """Read what `rows` (number, values) name and was not read yet: their units, where the
+        units sat in the tree over time and which plans they received. A few queries per window
+        of rows, none per row; `add_row` then checks them with no query."""
+        texts = {}
+        for _number, values in rows:
+            value = values[self.unit_index] if self.unit_index < len(values) else None
+            if value is not None and value != "":
+                text = _as_text(value)
+                if text.upper() not in self.unit_rows:
+                    texts[text.upper()] = text
+        if not texts:
+            return
+        found = {}
+        written = sorted({*texts, *texts.values()})
+        for start in range(0, len(written), 900):
+            units = Unit.objects.filter(code__in=written[start : start + 900])
+            for row in units.values_list("pk", "code", "short_name", "opened_on", "closed_on"):
+                found[row[1].upper()] = row
+        if len(found) < len(texts):
+            # Codes are matched whatever their case; a code typed otherwise than stored is
+            # looked for among every unit's, read once.
+            if self.every_unit_row is None:
+                every = Unit.objects.values_list(
+                    "pk", "code", "short_name", "opened_on", "closed_on"
+                )
+                self.every_unit_row = {row[1].upper(): row for row in every}
+            found.update(
+                (code, self.every_unit_row[code])
+                for code in texts
+                if code not in found and code in self.every_unit_row
+            )
+        for code in texts:
+            self.unit_rows[code] = found.get(code)
+        unit_ids = [row[0] for row in found.values()]
+        self.tree.load(unit_ids)
+        self.plan_lines.read_reach({*unit_ids, *self.tree.ever_above(unit_ids)})
 
     # --- one row --------------------------------------------------------------------------
 
@@ -399,7 +440,7 @@ class RowImporter:
 
     def _unit(self, value):
         code = _as_text(value).upper()
-        row = self.unit_rows.get(code)
+        row = self.unit_rows[code]  # `prepare` has read it
         if row is None:
             raise _Unknown(_("No unit has the code “%(code)s”.") % {"code": _as_text(value)})
         pk = row[0]

@@ -208,10 +208,13 @@ class PlanLineIndex:
     """The issued plans that reach some units, with their lines, read in four queries.
 
     `units`: ids (a list or a values queryset) of the units whose plans count, issued or
-    received; None for every unit. `years`: the plans' years, None for all.
+    received; None for every unit. `years`: the plans' years, None for all. With
+    `read_reach=False` the plans and lines are read but not which units received them (the
+    nation's plans went to 130,000 unions): `read_reach()` reads that for the units a caller
+    meets, before it asks which plans reach them.
     """
 
-    def __init__(self, *, units=None, years=None):
+    def __init__(self, *, units=None, years=None, read_reach=True):
         plans = Plan.objects.filter(status=PlanStatus.ISSUED).order_by("pk")
         if years is not None:
             plans = plans.filter(year__in=years)
@@ -229,9 +232,13 @@ class PlanLineIndex:
             key = (plan.number, symbol_key(plan.symbol), plan.year)
             self._by_label.setdefault(key, []).append(plan)
             self._reach.setdefault(plan.issuer_id, set()).add(plan.pk)
-        for plan_id, unit_id in deployments.values_list("plan_id", "unit_id"):
-            if plan_id in self.plans:
-                self._reach.setdefault(unit_id, set()).add(plan_id)
+        self._deployments = deployments
+        # The units whose received plans were read; None when every unit's were.
+        self._reach_read = None
+        if read_reach:
+            self._add_reach(deployments)
+        else:
+            self._reach_read = set()
         lines = ActivityLine.objects.filter(plan__in=plans.values("pk")).order_by()
         for pk, plan_id, order, kind, text in lines.values_list(
             "pk", "plan_id", "order", "kind", "text"
@@ -242,20 +249,36 @@ class PlanLineIndex:
         self._reaching = {}
         self._checked = {}
 
+    def _add_reach(self, deployments):
+        for plan_id, unit_id in deployments.values_list("plan_id", "unit_id"):
+            if plan_id in self.plans:
+                self._reach.setdefault(unit_id, set()).add(plan_id)
+
+    def read_reach(self, unit_ids):
+        """Read which of the indexed plans `unit_ids` received, unless read already: a query
+        per 900 units (SQLite's limit)."""
+        if self._reach_read is None:
+            return
+        todo = sorted(set(unit_ids) - self._reach_read)
+        for start in range(0, len(todo), 900):
+            self._add_reach(self._deployments.filter(unit_id__in=todo[start : start + 900]))
+        self._reach_read.update(todo)
+
     @classmethod
     def for_user(cls, user, *, tree, visible=None):
         """The plans that may reach any unit the user logs for, on any date: those issued or
         received by the units they see (`visible`: their ids, read when not given) or by any
-        unit that ever sat above one of them (`tree`: a TreeHistory)."""
+        unit that ever sat above one of them (`tree`: a TreeHistory holding the visible units).
+        Which units received them is read by `read_reach`."""
         if user.is_federation_admin:
-            return cls()
+            return cls(read_reach=False)
         if visible is None:
             visible = set(visible_units(user).values_list("pk", flat=True))
         above = tree.ever_above(visible) - visible
         units = Unit.objects.filter(
             Q(pk__in=visible_units(user).values("pk")) | Q(pk__in=above)
         ).values("pk")
-        return cls(units=units)
+        return cls(units=units, read_reach=False)
 
     def reaching(self, path, year):
         """{plan id: nearness} of the plans of `year` issued or received on the chain `path`
@@ -265,6 +288,9 @@ class PlanLineIndex:
         key = (path, year)
         found = self._reaching.get(key)
         if found is None:
+            if self._reach_read is not None and not self._reach_read.issuperset(path):
+                # Answering from a partial index would call the unit's plans unreachable.
+                raise LookupError(f"The plans received on {path} were not read.")
             found = {}
             for distance, unit_id in enumerate(reversed(path)):
                 for plan_id in self._reach.get(unit_id, ()):

@@ -136,8 +136,10 @@ def _bucket_sql():
             "(CASE WHEN EXTRACT(DAY FROM date) < 15 THEN date_trunc('month', date)::date "
             "ELSE date_trunc('month', date)::date + 14 END)"
         )
+    # SQLite stores dates as YYYY-MM-DD text; substr rather than strftime('%d'), whose `%`
+    # breaks the logging of queries that have parameters.
     return (
-        "(CASE WHEN CAST(strftime('%d', date) AS INTEGER) < 15 "
+        "(CASE WHEN CAST(substr(date, 9, 2) AS INTEGER) < 15 "
         "THEN date(date, 'start of month') ELSE date(date, 'start of month', '+14 days') END)"
     )
 

@@ -359,22 +359,32 @@ def _import_file(job, path, user):
         _import_in_two_passes(job, reader, rows, user)
 
 
-def _each_row(reader, rows):
-    """Check the file's rows one by one (`rows` collects activities and errors); yield the count."""
-    count = 0
+# Rows are checked a window at a time: what a window names (units, their places in the tree, the
+# plans they received) is read in a few queries before its rows are checked.
+WINDOW_ROWS = 5000
+
+
+def _windows(reader, rows):
+    """The file's activity rows under its header, in lists of WINDOW_ROWS (number, values); `rows`
+    (the RowImporter) takes the header first."""
     header_found = False
+    window = []
+    empty = True
     for number, values in reader.rows():
         if not header_found:
             header_found = rows.take_header(values)
             if not header_found and number >= importer.HEADER_SEARCH_ROWS:
                 raise rows.missing_header_error()
             continue
-        rows.add_row(number, values)
-        count += 1
-        yield count
+        window.append((number, values))
+        if len(window) == WINDOW_ROWS:
+            yield window
+            window, empty = [], False
     if not header_found:
         raise rows.missing_header_error()
-    if count == 0:
+    if window:
+        yield window
+    elif empty:
         raise importer.FileError(_("The file has no activity rows under its header."))
 
 
@@ -390,11 +400,15 @@ def _import_in_two_passes(job, reader, rows, user):
     One writer at a time: the write lock is taken only for the insert.
     """
     count = 0
-    for count in _each_row(reader, rows):
-        if count % PROGRESS_EVERY == 0:
-            ImportJob.objects.filter(pk=job.pk).update(
-                processed_rows=count, total_rows=max(count, reader.estimated_rows)
-            )
+    for window in _windows(reader, rows):
+        rows.prepare(window)
+        for number, values in window:
+            rows.add_row(number, values)
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                ImportJob.objects.filter(pk=job.pk).update(
+                    processed_rows=count, total_rows=max(count, reader.estimated_rows)
+                )
     job.total_rows = job.processed_rows = count
     if rows.error_count:
         _finish(job, ImportJob.Status.FAILED, errors=rows.errors, error_count=rows.error_count)
@@ -424,24 +438,31 @@ def _import_streaming(job, reader, rows, user):
     """
     now = timezone.now()
     count = sent = 0
-    # The header and the first row are checked before the COPY starts: the header may send the
-    # importer to the database (for the places), which a connection busy with a COPY cannot
-    # answer.
-    checked = _each_row(reader, rows)
-    first = next(checked)
+    # The header and the first window are read before the COPY starts: what they name comes
+    # from the database, which a connection busy with a COPY cannot answer.
+    windows = _windows(reader, rows)
+    window = next(windows)
+    rows.prepare(window)
     try:
         with _side_connection() as side, transaction.atomic():
-            with _pg_copy() as send:
-                for count in itertools.chain([first], checked):
-                    if not rows.error_count:
-                        for activity in rows.activities[sent:]:
-                            _stamp_batch(activity, job, user, now)
-                            send(activity)
-                        sent = len(rows.activities)
-                    if count % PROGRESS_EVERY == 0:
-                        _save_progress(side, job, count, max(count, reader.estimated_rows))
-                if rows.error_count:
-                    raise _Refused
+            while window:
+                with _pg_copy() as send:
+                    for number, values in window:
+                        rows.add_row(number, values)
+                        count += 1
+                        if not rows.error_count:
+                            for activity in rows.activities[sent:]:
+                                _stamp_batch(activity, job, user, now)
+                                send(activity)
+                            sent = len(rows.activities)
+                        if count % PROGRESS_EVERY == 0:
+                            _save_progress(side, job, count, max(count, reader.estimated_rows))
+                    # The next rows are read from the file while the server indexes these.
+                    window = next(windows, None)
+                if window:
+                    rows.prepare(window)
+            if rows.error_count:
+                raise _Refused
             if rows.mark_existing_duplicates(exclude_job=job):
                 raise _Refused
             rollup.apply(rollup.deltas_of(rows.activities))

@@ -132,21 +132,53 @@ def children_counts(unit_ids, *, on):
 
 
 class TreeHistory:
-    """Every parent link in memory, to find the ancestors of many (unit, date) pairs at once.
+    """Parent links in memory, to find the ancestors of many (unit, date) pairs at once.
 
     For bulk work (imports, generated data, re-stamping after a move) where one recursive query
-    per record would be too slow. One query to build; lookups are cached per (unit, date).
+    per record would be too slow. Lookups are cached per (unit, date).
+
+    `TreeHistory()` reads every link in one query. `TreeHistory(unit_ids=[])` starts empty and
+    `load()` reads the links of the units a caller meets, and of the units above them, as it
+    meets them: an import of a few hundred unions does not read the nation's 130,000 links.
     """
 
-    def __init__(self):
+    def __init__(self, unit_ids=None):
         self._links = {}
-        # No ordering: the default one joins units and kinds for nothing.
-        links = UnitLink.objects.order_by().values_list(
-            "unit_id", "parent_id", "valid_from", "valid_to"
-        )
-        for unit_id, parent_id, start, end in links:
-            self._links.setdefault(unit_id, []).append((start, end, parent_id))
         self._paths = {}
+        if unit_ids is None:
+            for unit_id, parent_id, start, end in self._read_links():
+                self._links.setdefault(unit_id, []).append((start, end, parent_id))
+            self._complete = True
+        else:
+            self._complete = False
+            self.load(unit_ids)
+
+    @staticmethod
+    def _read_links(unit_ids=None):
+        # No ordering: the default one joins units and kinds for nothing.
+        links = UnitLink.objects.order_by()
+        if unit_ids is not None:
+            links = links.filter(unit_id__in=unit_ids)
+        return links.values_list("unit_id", "parent_id", "valid_from", "valid_to")
+
+    def load(self, unit_ids):
+        """Read the links of `unit_ids` and of every unit that ever sat above one of them, unless
+        read already: a query per level of the tree (and per 900 units, SQLite's limit)."""
+        if self._complete:
+            return
+        todo = {unit_id for unit_id in unit_ids if unit_id not in self._links}
+        while todo:
+            for unit_id in todo:
+                self._links[unit_id] = []
+            parents = set()
+            ordered = sorted(todo)
+            for start in range(0, len(ordered), 900):
+                for unit_id, parent_id, begin, end in self._read_links(
+                    ordered[start : start + 900]
+                ):
+                    self._links[unit_id].append((begin, end, parent_id))
+                    parents.add(parent_id)
+            todo = {parent_id for parent_id in parents if parent_id not in self._links}
 
     def parent(self, unit_id, on):
         for start, end, parent_id in self._links.get(unit_id, ()):
@@ -168,6 +200,9 @@ class TreeHistory:
         """Unit ids from the root down to `unit_id` on the date, as a tuple."""
         key = (unit_id, on)
         if key not in self._paths:
+            if not self._complete and unit_id not in self._links:
+                # A silent one-unit path would stamp wrong levels on the unit's records.
+                raise LookupError(f"The links of unit {unit_id} were not loaded.")
             chain = [unit_id]
             while len(chain) <= MAX_DEPTH and (parent_id := self.parent(chain[-1], on)):
                 chain.append(parent_id)

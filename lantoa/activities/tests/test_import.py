@@ -6,6 +6,7 @@ import io
 import tempfile
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -129,6 +130,28 @@ class ImportTestCase(ScenarioTestCase):
             ],
         )
         self.assertEqual(Activity.objects.count(), 1)
+
+    def test_it_reads_the_units_each_window_of_rows_names_whatever_their_case(self):
+        codes = ["A-1", "A-1", "a", "a-1", " A "]
+        rows = [talk_row(code=code, participants=number) for number, code in enumerate(codes, 1)]
+        with mock.patch.object(services, "WINDOW_ROWS", 2):
+            _response, job = self.upload(xlsx_bytes(rows))
+        self.assertEqual(
+            (job.status, job.created_count, job.errors),
+            (ImportJob.Status.DONE, 5, []),
+        )
+        grassroots = (self.province.pk, self.district_a.pk, self.grassroots_a.pk)
+        district = (self.province.pk, self.district_a.pk, None)
+        self.assertEqual(
+            {activity.participants: activity.levels[:3] for activity in Activity.objects.all()},
+            {1: grassroots, 2: grassroots, 3: district, 4: grassroots, 5: district},
+        )
+
+    def test_it_finds_an_unknown_code_in_a_later_window(self):
+        rows = [talk_row(participants=1), talk_row(participants=2), talk_row(code="ZZ-9")]
+        with mock.patch.object(services, "WINDOW_ROWS", 2):
+            _response, job = self.upload(xlsx_bytes(rows))
+        self.assertEqual(job.errors, [[4, "Mã đơn vị", "Không có đơn vị nào mang mã “ZZ-9”."]])
 
     def test_it_refuses_two_rows_of_the_file_that_are_the_same_activity(self):
         _response, job = self.upload(

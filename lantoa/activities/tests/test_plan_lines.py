@@ -479,6 +479,13 @@ class IndexTestCase(PlanLinesTestCase):
         index = PlanLineIndex.for_user(self.officer_a, tree=TreeHistory())
         activity = make_activity(self.grassroots_a)
         path = (self.province.pk, self.district_a.pk, self.grassroots_a.pk)
+        index.read_reach(path)
         with self.assertNumQueries(0):
             errors = index.check(activity, path, parse_label("01/KH-LĐLĐ – 1"))
         self.assertEqual((errors, activity.plan_line_id), ([], self.line(self.plan_a).pk))
+
+    def test_it_refuses_to_say_which_plans_reach_a_unit_whose_plans_it_has_not_read(self):
+        index = PlanLineIndex.for_user(self.officer_a, tree=TreeHistory())
+        index.read_reach([self.province.pk, self.district_a.pk])
+        with self.assertRaises(LookupError):
+            index.reaching((self.province.pk, self.district_a.pk, self.grassroots_a.pk), 2018)

@@ -117,6 +117,14 @@ class RollupTestCase(ScenarioTestCase):
         self.assertFalse(ActivityRollup.objects.filter(child=self.district_b.pk).exists())
         self.assert_in_step()
 
+    def test_it_deletes_a_queryset_while_queries_are_logged(self):
+        # DEBUG=1 (`make run`) logs each query with its parameters filled in by Python's `%`:
+        # the SQL of the rollup must hold no stray `%`.
+        make_activity(self.grassroots_b, date=datetime.date(2018, 3, 20))
+        with CaptureQueriesContext(connection):
+            Activity.objects.filter(unit=self.grassroots_b).delete()
+        self.assertFalse(ActivityRollup.objects.exists())
+
     def test_it_adds_activities_inserted_in_bulk(self):
         drafts = [
             ActivityDraft(

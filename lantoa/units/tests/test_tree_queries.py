@@ -98,3 +98,22 @@ class TreeHistoryTestCase(ScenarioTestCase):
         history = TreeHistory()
         expected = tuple(unit.pk for unit in self.grassroots_b.ancestors(on=D2018))
         self.assertEqual(history.path(self.grassroots_b.pk, D2018), expected)
+
+    def test_it_reads_only_the_links_of_the_units_it_meets_and_those_above(self):
+        history = TreeHistory(unit_ids=[self.grassroots_a.pk])
+        self.assertEqual(
+            history.path(self.grassroots_a.pk, D2018),
+            TreeHistory().path(self.grassroots_a.pk, D2018),
+        )
+        self.assertEqual(
+            history.ever_above([self.grassroots_a.pk]), {self.province.pk, self.district_a.pk}
+        )
+        with self.assertRaises(LookupError):
+            history.path(self.grassroots_b.pk, D2018)
+
+    def test_it_reads_each_link_once_when_units_are_loaded_again(self):
+        history = TreeHistory(unit_ids=[self.grassroots_a.pk])
+        with self.assertNumQueries(2):  # grassroots_b's links, then district_b's
+            history.load([self.grassroots_a.pk, self.grassroots_b.pk])
+        expected = (self.province.pk, self.district_b.pk, self.grassroots_b.pk)
+        self.assertEqual(history.path(self.grassroots_b.pk, D2018), expected)
