@@ -234,10 +234,9 @@ class RowImporter:
         texts = {}
         for _number, values in rows:
             value = values[self.unit_index] if self.unit_index < len(values) else None
-            if value is not None and value != "":
-                text = _as_text(value)
-                if text.upper() not in self.unit_rows:
-                    texts[text.upper()] = text
+            text = _as_text(value) if value is not None else ""
+            if text and text.upper() not in self.unit_rows:
+                texts[text.upper()] = text
         if not texts:
             return
         found = {}

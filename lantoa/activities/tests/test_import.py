@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from lantoa.activities import layout, services
-from lantoa.activities.models import Activity, ImportJob
+from lantoa.activities import layout, rollup, services
+from lantoa.activities.models import Activity, ActivityRollup, ImportJob
 from lantoa.activities.xlsx import XlsxReader
 from lantoa.outreach import OutreachKind
 from lantoa.plans.tests.factories import issued
@@ -66,6 +66,25 @@ class ImportTestCase(ScenarioTestCase):
         self.assertEqual(
             activity.levels[:3], (self.province.pk, self.district_a.pk, self.grassroots_a.pk)
         )
+
+    def test_it_adds_the_imported_rows_into_the_rollup(self):
+        make_activity(
+            self.grassroots_a,
+            date=datetime.date(2018, 3, 16),
+            participants=5,
+            women=0,
+            industrial_workers=0,
+        )
+        _response, job = self.upload(xlsx_bytes([talk_row(), talk_row(participants=45)]))
+        self.assertEqual(job.status, ImportJob.Status.DONE)
+        stored = {
+            tuple(row[name] for name in rollup.KEY_COLUMNS): tuple(
+                row[name] for name in rollup.VALUE_COLUMNS
+            )
+            for row in ActivityRollup.objects.values()
+        }
+        self.assertEqual(stored, rollup.grouped())
+        self.assertEqual(ActivityRollup.objects.get(depth=0).participants, 5 + 30 + 45)
 
     def test_it_imports_nothing_when_one_row_is_wrong(self):
         _response, job = self.upload(xlsx_bytes([talk_row(), talk_row(participants="ba mươi")]))
