@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from lantoa.accounts.scope import visible_units
 from lantoa.outreach import OutreachKind
 from lantoa.periods.locks import LockIndex, locked_message
+from lantoa.sql import batched
 from lantoa.text import fold
 from lantoa.units.models import Place, PlaceKind, Unit
 from lantoa.units.selectors import TreeHistory
@@ -53,6 +54,8 @@ _LOOKUPS = {"kind", "unit", "subtype", "place_kind", "place", "outlet", "plan_li
 _CACHED = _LOOKUPS | layout.DATE_COLUMNS | layout.NUMBER_COLUMNS
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 _DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
+# What a row's unit needs of the unit: `_unit` builds it from these.
+_UNIT_FIELDS = ("pk", "code", "short_name", "opened_on", "closed_on")
 _TEXT_LIMITS = {
     name: Activity._meta.get_field(name).max_length
     for name in ["title", "location", "speakers", "link"]
@@ -240,18 +243,14 @@ class RowImporter:
         if not texts:
             return
         found = {}
-        written = sorted({*texts, *texts.values()})
-        for start in range(0, len(written), 900):
-            units = Unit.objects.filter(code__in=written[start : start + 900])
-            for row in units.values_list("pk", "code", "short_name", "opened_on", "closed_on"):
+        for batch in batched(sorted({*texts, *texts.values()})):
+            for row in Unit.objects.filter(code__in=batch).values_list(*_UNIT_FIELDS):
                 found[row[1].upper()] = row
         if len(found) < len(texts):
             # Codes are matched whatever their case; a code typed otherwise than stored is
             # looked for among every unit's, read once.
             if self.every_unit_row is None:
-                every = Unit.objects.values_list(
-                    "pk", "code", "short_name", "opened_on", "closed_on"
-                )
+                every = Unit.objects.values_list(*_UNIT_FIELDS)
                 self.every_unit_row = {row[1].upper(): row for row in every}
             found.update(
                 (code, self.every_unit_row[code])

@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from lantoa.accounts.scope import visible_units
 from lantoa.outreach import OutreachKind
 from lantoa.plans.models import ActivityLine, Deployment, Plan, PlanStatus, number_symbol
+from lantoa.sql import batched
 from lantoa.text import fold
 from lantoa.units.models import Unit
 
@@ -256,12 +257,12 @@ class PlanLineIndex:
 
     def read_reach(self, unit_ids):
         """Read which of the indexed plans `unit_ids` received, unless read already: a query
-        per 900 units (SQLite's limit)."""
+        per batch of units."""
         if self._reach_read is None:
             return
-        todo = sorted(set(unit_ids) - self._reach_read)
-        for start in range(0, len(todo), 900):
-            self._add_reach(self._deployments.filter(unit_id__in=todo[start : start + 900]))
+        todo = set(unit_ids) - self._reach_read
+        for batch in batched(sorted(todo)):
+            self._add_reach(self._deployments.filter(unit_id__in=batch))
         self._reach_read.update(todo)
 
     @classmethod

@@ -3,6 +3,8 @@
 from django.db import connection
 from django.db.models import Count, Sum
 
+from lantoa.sql import batched
+
 from .models import MAX_DEPTH, Headcount, Unit, UnitLink
 
 _EDGES = """
@@ -163,7 +165,7 @@ class TreeHistory:
 
     def load(self, unit_ids):
         """Read the links of `unit_ids` and of every unit that ever sat above one of them, unless
-        read already: a query per level of the tree (and per 900 units, SQLite's limit)."""
+        read already: a query per level of the tree and batch of units."""
         if self._complete:
             return
         todo = {unit_id for unit_id in unit_ids if unit_id not in self._links}
@@ -171,11 +173,8 @@ class TreeHistory:
             for unit_id in todo:
                 self._links[unit_id] = []
             parents = set()
-            ordered = sorted(todo)
-            for start in range(0, len(ordered), 900):
-                for unit_id, parent_id, begin, end in self._read_links(
-                    ordered[start : start + 900]
-                ):
+            for batch in batched(sorted(todo)):
+                for unit_id, parent_id, begin, end in self._read_links(batch):
                     self._links[unit_id].append((begin, end, parent_id))
                     parents.add(parent_id)
             todo = {parent_id for parent_id in parents if parent_id not in self._links}

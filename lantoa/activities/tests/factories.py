@@ -6,8 +6,8 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from lantoa.activities import services
-from lantoa.activities.models import Activity, MediaOutlet, Subtype
+from lantoa.activities import rollup, services
+from lantoa.activities.models import Activity, ActivityRollup, MediaOutlet, Subtype
 from lantoa.activities.outlets import ensure_standard_outlets
 from lantoa.outreach import OutreachKind
 from lantoa.units.models import PlaceKind
@@ -60,3 +60,13 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 
 
 def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def stored_rollup():
+    """The rollup table as {key: values}, to compare with `rollup.grouped()`."""
+    return {
+        tuple(row[name] for name in rollup.KEY_COLUMNS): tuple(
+            row[name] for name in rollup.VALUE_COLUMNS
+        )
+        for row in ActivityRollup.objects.values()
+    }

@@ -22,7 +22,7 @@ from lantoa.plans.tests.factories import issued
 from lantoa.test import ScenarioTestCase
 from lantoa.units.models import PlaceKind
 
-from .factories import make_activity, outlet
+from .factories import make_activity, outlet, stored_rollup
 
 HEADERS = ["Loại hoạt động", "Mã đơn vị", "Ngày", "Hình thức", "Loại địa điểm", "Số người tham dự"]
 TALK = "Tọa đàm, nói chuyện chuyên đề, giao lưu"
@@ -77,13 +77,7 @@ class ImportTestCase(ScenarioTestCase):
         )
         _response, job = self.upload(xlsx_bytes([talk_row(), talk_row(participants=45)]))
         self.assertEqual(job.status, ImportJob.Status.DONE)
-        stored = {
-            tuple(row[name] for name in rollup.KEY_COLUMNS): tuple(
-                row[name] for name in rollup.VALUE_COLUMNS
-            )
-            for row in ActivityRollup.objects.values()
-        }
-        self.assertEqual(stored, rollup.grouped())
+        self.assertEqual(stored_rollup(), rollup.grouped())
         self.assertEqual(ActivityRollup.objects.get(depth=0).participants, 5 + 30 + 45)
 
     def test_it_imports_nothing_when_one_row_is_wrong(self):

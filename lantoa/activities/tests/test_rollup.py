@@ -20,19 +20,9 @@ from lantoa.periods.period import Period, WindowRule
 from lantoa.test import Scenario, ScenarioTestCase
 from lantoa.units import services as unit_services
 
-from .factories import make_activity, outlet
+from .factories import make_activity, outlet, stored_rollup
 
 KEYS = ("child", "kind", "place_kind")
-
-
-def stored():
-    """The rollup table as {key: values}."""
-    return {
-        tuple(row[name] for name in rollup.KEY_COLUMNS): tuple(
-            row[name] for name in rollup.VALUE_COLUMNS
-        )
-        for row in ActivityRollup.objects.values()
-    }
 
 
 def raw_totals(unit, start, end, depth):
@@ -75,7 +65,7 @@ def as_found(rows):
 
 class RollupTestCase(ScenarioTestCase):
     def assert_in_step(self):
-        self.assertEqual(stored(), rollup.grouped())
+        self.assertEqual(stored_rollup(), rollup.grouped())
 
     def test_it_adds_a_new_activity_at_the_root_and_district_levels(self):
         make_activity(self.grassroots_a, date=datetime.date(2018, 3, 20), participants=40)
