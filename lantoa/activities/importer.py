@@ -4,7 +4,6 @@ Everything a row may refer to — units, places, outlets, the tree — is loaded
 becomes an unsaved Activity or a list of errors. `services.activities_import` drives it.
 """
 
-import collections
 import csv
 import datetime
 import functools
@@ -516,13 +515,11 @@ class RowImporter:
 
     # --- the whole file -------------------------------------------------------------------
 
-    def mark_existing_duplicates(self, *, exclude_job=None):
-        """Row errors for activities already logged (live ones), in a few queries.
+    def mark_existing_duplicates(self):
+        """Row errors for activities already logged (live ones), before the rows are inserted.
 
         Reads the fingerprints of the file's units over the file's dates from the covering
-        (unit, date, fingerprint) index, in chunks of units. `exclude_job`: this very import,
-        whose rows are already sent, inside its transaction: each of its fingerprints is then
-        found once more (counted rather than filtered out by job, which the index lacks).
+        (unit, date, fingerprint) index, in chunks of units.
         """
         if not self.activities:
             return False
@@ -530,29 +527,37 @@ class RowImporter:
         first = min(activity.date for activity in self.activities)
         last = max(activity.date for activity in self.activities)
         table = connection.ops.quote_name(Activity._meta.db_table)
-        times = collections.Counter()
+        found = set()
         with connection.cursor() as cursor:
-            for start in range(0, len(unit_ids), 500):
-                chunk = unit_ids[start : start + 500]
+            for chunk in batched(unit_ids):
                 cursor.execute(
                     f"SELECT fingerprint FROM {table} WHERE deleted_at IS NULL "
                     f"AND unit_id IN ({', '.join(['%s'] * len(chunk))}) "
                     "AND date >= %s AND date <= %s",
                     [*chunk, first, last],
                 )
-                times.update(key for (key,) in cursor.fetchall() if key in self.seen)
-        own = 1 if exclude_job is not None else 0
-        found = {key for key, count in times.items() if count > own}
-        for key in sorted(found, key=self.seen.get):
-            self._fail(
-                [
-                    (
-                        self.seen[key],
-                        "",
-                        str(DUPLICATE_MESSAGE),
-                    )
-                ]
+                found.update(key for (key,) in cursor.fetchall() if key in self.seen)
+        return self._mark_duplicates(found)
+
+    def mark_inserted_duplicates(self, *, job, after_id):
+        """Row errors for the rows `job` has inserted (ids above `after_id`) that were already
+        logged: one probe of the (unit, date, fingerprint) index per inserted row, whose pages
+        the insert has just read. The rows of a file are distinct from one another (`seen`)."""
+        table = connection.ops.quote_name(Activity._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT new.fingerprint FROM {table} new "
+                "WHERE new.id > %s AND new.import_job_id = %s AND EXISTS ("
+                f"SELECT 1 FROM {table} old WHERE old.deleted_at IS NULL "
+                "AND old.unit_id = new.unit_id AND old.date = new.date "
+                "AND old.fingerprint = new.fingerprint AND old.id <> new.id)",
+                [after_id, job.pk],
             )
+            return self._mark_duplicates({key for (key,) in cursor.fetchall()})
+
+    def _mark_duplicates(self, found):
+        for key in sorted(found, key=self.seen.get):
+            self._fail([(self.seen[key], "", str(DUPLICATE_MESSAGE))])
         return bool(found)
 
 

@@ -464,7 +464,7 @@ def _import_streaming(job, reader, rows, user):
                     rows.prepare(window)
             if rows.error_count:
                 raise _Refused
-            if rows.mark_existing_duplicates(exclude_job=job):
+            if rows.mark_inserted_duplicates(job=job, after_id=before_first):
                 raise _Refused
             # The rows are in the table: the server sums them straight into the rollup.
             rollup.add_rows("id > %s AND import_job_id = %s", [before_first, job.pk])

@@ -144,6 +144,20 @@ class ImportTestCase(ScenarioTestCase):
         )
         self.assertEqual(Activity.objects.count(), 1)
 
+    def test_it_imports_again_an_activity_that_was_deleted(self):
+        deleted = make_activity(
+            self.grassroots_a,
+            place_kind=PlaceKind.ENTERPRISE,
+            participants=30,
+            women=0,
+            industrial_workers=0,
+            speakers="",
+        )
+        services.activity_delete(activity=deleted, user=self.officer_a)
+        _response, job = self.upload(xlsx_bytes([talk_row()]))
+        self.assertEqual((job.status, job.errors), (ImportJob.Status.DONE, []))
+        self.assertEqual(Activity.objects.get().fingerprint, deleted.fingerprint)
+
     def test_it_reads_the_units_each_window_of_rows_names_whatever_their_case(self):
         codes = ["A-1", "A-1", "a", "a-1", " A "]
         rows = [talk_row(code=code, participants=number) for number, code in enumerate(codes, 1)]
