@@ -515,30 +515,6 @@ class RowImporter:
 
     # --- the whole file -------------------------------------------------------------------
 
-    def mark_existing_duplicates(self):
-        """Row errors for activities already logged (live ones), before the rows are inserted.
-
-        Reads the fingerprints of the file's units over the file's dates from the covering
-        (unit, date, fingerprint) index, in chunks of units.
-        """
-        if not self.activities:
-            return False
-        unit_ids = sorted({activity.unit_id for activity in self.activities})
-        first = min(activity.date for activity in self.activities)
-        last = max(activity.date for activity in self.activities)
-        table = connection.ops.quote_name(Activity._meta.db_table)
-        found = set()
-        with connection.cursor() as cursor:
-            for chunk in batched(unit_ids):
-                cursor.execute(
-                    f"SELECT fingerprint FROM {table} WHERE deleted_at IS NULL "
-                    f"AND unit_id IN ({', '.join(['%s'] * len(chunk))}) "
-                    "AND date >= %s AND date <= %s",
-                    [*chunk, first, last],
-                )
-                found.update(key for (key,) in cursor.fetchall() if key in self.seen)
-        return self._mark_duplicates(found)
-
     def mark_inserted_duplicates(self, *, job, after_id):
         """Row errors for the rows `job` has inserted (ids above `after_id`) that were already
         logged: one probe of the (unit, date, fingerprint) index per inserted row, whose pages

@@ -208,8 +208,8 @@ def apply(deltas):
 
 def add_rows(where, params=()):
     """Add the live activity rows matching the SQL condition `where` into the rollup, summed by
-    the database: for many rows already inserted (an import on PostgreSQL), cheaper than adding
-    them up in Python and sending the sums. In key order, as `apply`."""
+    the database: for many rows already inserted (an import), cheaper than adding them up in
+    Python and sending the sums. In key order, as `apply`."""
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         for depth in ROLLUP_DEPTHS:
             cursor.execute(
