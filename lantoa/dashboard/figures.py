@@ -118,7 +118,14 @@ def _cell_text(cell):
 
 
 def dashboard_url(unit_id, period, *, name="dashboard"):
-    return f"{reverse(name)}?{urlencode({'unit': unit_id, 'period': str(period)})}"
+    return dashboard_links(period, name=name)(unit_id)
+
+
+def dashboard_links(period, *, name="dashboard"):
+    """unit id → the URL of the unit's page for `period`. The path is reversed once: a
+    district's table links hundreds of units, and reversing costs 20 µs."""
+    path, query = reverse(name), urlencode({"period": str(period)})
+    return lambda unit_id: f"{path}?unit={int(unit_id)}&{query}"
 
 
 def tables(dash, *, linked=frozenset()):
@@ -311,11 +318,12 @@ def _units(dash, linked):
             [tally.submitted, tally.expected] if tally is not None else [None, None]
         )
 
+    link = dashboard_links(dash.period)
     rows = [
         Row(
             line.unit.short_name,
             values(line, tallies.get(line.unit.pk) or Tally()),
-            url=dashboard_url(line.unit.pk, dash.period) if line.unit.pk in linked else "",
+            url=link(line.unit.pk) if line.unit.pk in linked else "",
         )
         for line in consolidation.children
     ]

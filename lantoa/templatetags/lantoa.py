@@ -1,9 +1,10 @@
 """Filters every template may use (registered as builtins in settings)."""
 
 import datetime
+import functools
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 from lantoa import text
 
@@ -44,9 +45,14 @@ def num(value, decimals=None):
         return ""
     if type(value) is int and decimals is None:
         # Reports print thousands of counts: group them without number_format's generality.
-        separator = formats.get_format("THOUSAND_SEPARATOR", use_l10n=True)
-        return f"{value:,}".replace(",", separator)
+        return f"{value:,}".replace(",", _thousand_separator(translation.get_language()))
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@functools.cache
+def _thousand_separator(language):
+    with translation.override(language):
+        return formats.get_format("THOUSAND_SEPARATOR", use_l10n=True)
 
 
 @register.filter

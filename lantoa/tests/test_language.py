@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils import translation
 
+from lantoa.templatetags.lantoa import num
 from lantoa.test import ScenarioTestCase
 
 
@@ -22,3 +25,12 @@ class LanguageTestCase(ScenarioTestCase):
             reverse("set_language"), {"language": "en"}, HTTP_REFERER="http://testserver/reports/"
         )
         self.assertEqual(response["Location"], "http://testserver/reports/")
+
+
+class NumberTestCase(SimpleTestCase):
+    def test_it_groups_thousands_as_each_language_writes_them(self):
+        written = {}
+        for language in ["vi", "en", "vi"]:
+            with translation.override(language):
+                written.setdefault(language, set()).add(num(1234567))
+        self.assertEqual(written, {"vi": {"1.234.567"}, "en": {"1,234,567"}})
