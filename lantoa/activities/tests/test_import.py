@@ -51,6 +51,17 @@ class ImportTestCase(ScenarioTestCase):
     def setUp(self):
         self.login(self.officer_a)
 
+    def log_talk_row(self):
+        """The activity `talk_row()` describes, logged by hand before the import."""
+        return make_activity(
+            self.grassroots_a,
+            place_kind=PlaceKind.ENTERPRISE,
+            participants=30,
+            women=0,
+            industrial_workers=0,
+            speakers="",
+        )
+
     def upload(self, content, name="hoat-dong.xlsx"):
         response = self.client.post(
             reverse("activity_import"), {"file": SimpleUploadedFile(name, content)}, follow=True
@@ -122,14 +133,7 @@ class ImportTestCase(ScenarioTestCase):
         self.assertContains(response, "Không có đơn vị nào mang mã “ZZ-9”.")
 
     def test_it_refuses_a_duplicate_of_an_activity_already_logged(self):
-        make_activity(
-            self.grassroots_a,
-            place_kind=PlaceKind.ENTERPRISE,
-            participants=30,
-            women=0,
-            industrial_workers=0,
-            speakers="",
-        )
+        self.log_talk_row()
         _response, job = self.upload(xlsx_bytes([talk_row()]))
         self.assertEqual(
             job.errors,
@@ -145,14 +149,7 @@ class ImportTestCase(ScenarioTestCase):
         self.assertEqual(Activity.objects.count(), 1)
 
     def test_it_imports_again_an_activity_that_was_deleted(self):
-        deleted = make_activity(
-            self.grassroots_a,
-            place_kind=PlaceKind.ENTERPRISE,
-            participants=30,
-            women=0,
-            industrial_workers=0,
-            speakers="",
-        )
+        deleted = self.log_talk_row()
         services.activity_delete(activity=deleted, user=self.officer_a)
         _response, job = self.upload(xlsx_bytes([talk_row()]))
         self.assertEqual((job.status, job.errors), (ImportJob.Status.DONE, []))
