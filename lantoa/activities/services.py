@@ -369,8 +369,11 @@ WINDOW_ROWS = 20_000
 def _windows(reader, rows):
     """The file's activity rows under its header, in lists of WINDOW_ROWS (number, values); `rows`
     (the RowImporter) takes the header first."""
+    return batched(_rows_under_header(reader, rows), WINDOW_ROWS)
+
+
+def _rows_under_header(reader, rows):
     header_found = False
-    window = []
     empty = True
     for number, values in reader.rows():
         if not header_found:
@@ -378,15 +381,11 @@ def _windows(reader, rows):
             if not header_found and number >= importer.HEADER_SEARCH_ROWS:
                 raise rows.missing_header_error()
             continue
-        window.append((number, values))
-        if len(window) == WINDOW_ROWS:
-            yield window
-            window, empty = [], False
+        empty = False
+        yield number, values
     if not header_found:
         raise rows.missing_header_error()
-    if window:
-        yield window
-    elif empty:
+    if empty:
         raise importer.FileError(_("The file has no activity rows under its header."))
 
 
