@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lantoa.outreach import OutreachKind
 from lantoa.plans.models import ReportingLevel
 from lantoa.reports.selectors import Tally
-from lantoa.templatetags.lantoa import num, percent
+from lantoa.templatetags.lantoa import num, percent, thousand_separator
 
 # The kinds of activity the reports count, with the indicators of their number and attendances.
 KINDS = [
@@ -94,10 +94,14 @@ class Table:
     def lines_html(self):
         """The table's lines as HTML: a district's table has hundreds of units, which template
         tags render several times slower. Every text is escaped."""
-        return [_line_html(row, cells) for row, cells in zip(self.rows, self.cells, strict=True)]
+        separator = escape(thousand_separator())
+        return [
+            _line_html(row, cells, separator)
+            for row, cells in zip(self.rows, self.cells, strict=True)
+        ]
 
 
-def _line_html(row, cells):
+def _line_html(row, cells, separator):
     label = escape(row.label)
     if row.url:
         url = escape(row.url)
@@ -106,15 +110,21 @@ def _line_html(row, cells):
         opening, weight = '<tr class="fw-semibold">', "fw-semibold"
     else:
         opening, weight = "<tr>", "fw-normal"
-    figures = "".join(f'<td class="num">{escape(_cell_text(cell))}</td>' for cell in cells)
+    figures = "".join(f'<td class="num">{_cell_html(cell, separator)}</td>' for cell in cells)
     return mark_safe(f'{opening}<th scope="row" class="{weight}">{label}</th>{figures}</tr>')
 
 
-def _cell_text(cell):
+def _cell_html(cell, separator):
+    """A figure as HTML. A count is digits and the escaped `separator`, which need no escaping:
+    a district's tables hold thousands of counts."""
     value = cell["value"]
     if value is None:
         return "—"
-    return percent(value) if cell["ratio"] else num(value)
+    if cell["ratio"]:
+        return escape(percent(value))
+    if type(value) is int:
+        return f"{value:,}".replace(",", separator)
+    return escape(num(value))
 
 
 def dashboard_url(unit_id, period, *, name="dashboard"):

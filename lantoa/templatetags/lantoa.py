@@ -45,8 +45,13 @@ def num(value, decimals=None):
         return ""
     if type(value) is int and decimals is None:
         # Reports print thousands of counts: group them without number_format's generality.
-        return f"{value:,}".replace(",", _thousand_separator(translation.get_language()))
+        return f"{value:,}".replace(",", thousand_separator())
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def thousand_separator():
+    """The active language's thousands separator: "." in Vietnamese, "," in English."""
+    return _thousand_separator(translation.get_language())
 
 
 @functools.cache

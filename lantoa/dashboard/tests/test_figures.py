@@ -144,6 +144,20 @@ class DashboardFiguresTestCase(ReportsTestCase):
         response = self.client.get(grassroots)
         self.assertNotIn("units", [table.code for table in response.context["tables"]])
 
+    def test_it_writes_the_counts_of_units_as_the_readers_language_groups_thousands(self):
+        self.activity(self.grassroots_a, kind=OutreachKind.TALK, participants=1234, day=_d(4, 2))
+        cell = '<td class="num">%s</td>'
+        self.assertContains(self.open(self.province, YEAR), cell % "1.299")
+        self.client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        self.assertContains(self.client.get(dashboard_url(self.province.pk, YEAR)), cell % "1,299")
+
+    def test_it_escapes_the_names_of_units_in_its_tables(self):
+        self.district_a.short_name = "<b>LĐLĐ A</b>"
+        self.district_a.save()
+        response = self.open(self.province, YEAR)
+        self.assertContains(response, "&lt;b&gt;LĐLĐ A&lt;/b&gt;</a></th>")
+        self.assertNotContains(response, "<b>LĐLĐ A</b>")
+
     def test_it_counts_no_report_as_zero_for_a_unit_that_owes_none(self):
         response = self.open(self.province, Period.parse("2017"))
         units = table(response, "units")
