@@ -12,13 +12,12 @@ from html import escape
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lantoa.periods.period import Period
 from lantoa.plans.services import CONFEDERATION
-from lantoa.templatetags.lantoa import num
+from lantoa.templatetags.lantoa import num, percent, thousand_separator
 from lantoa.text import short_date
 
 from . import indicators as registry
@@ -144,7 +143,7 @@ def _format(value, ratio):
     if value is None:
         return "—"
     if ratio:
-        return f"{value * 100:.1f}%".replace(".", ",")
+        return percent(value)
     return value
 
 
@@ -251,7 +250,7 @@ class ContentView:
         """One table per group: columns are its indicators, lines the child units, the unit's
         own records and the total."""
         tables = []
-        separator = get_format("THOUSAND_SEPARATOR", use_l10n=True)
+        separator = thousand_separator()
         urls = {
             line["id"]: self.child_url(line["id"]) if self.child_url else None
             for line in self.content["lines"]

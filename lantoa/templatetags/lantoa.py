@@ -62,9 +62,11 @@ def _thousand_separator(language):
 
 @register.filter
 def percent(value, decimals=1):
+    """12,4% in Vietnamese, 12.4% in English: rounded, where number_format would cut digits off."""
     if value is None:
         return "—"
-    return f"{formats.number_format(value * 100, decimal_pos=decimals, use_l10n=True)}%"
+    share = round(value * 100, decimals)
+    return f"{formats.number_format(share, decimal_pos=decimals, use_l10n=True)}%"
 
 
 @register.filter

@@ -3,7 +3,7 @@ from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import translation
 
-from lantoa.templatetags.lantoa import num
+from lantoa.templatetags.lantoa import num, percent
 from lantoa.test import ScenarioTestCase
 
 
@@ -34,3 +34,12 @@ class NumberTestCase(SimpleTestCase):
             with translation.override(language):
                 written.setdefault(language, set()).add(num(1234567))
         self.assertEqual(written, {"vi": {"1.234.567"}, "en": {"1,234,567"}})
+
+    def test_it_rounds_a_share_to_the_nearest_tenth_as_each_language_writes_it(self):
+        written = {}
+        for language in ["vi", "en"]:
+            with translation.override(language):
+                written[language] = [percent(0.1239), percent(12.3456), percent(0)]
+        self.assertEqual(
+            written, {"vi": ["12,4%", "1234,6%", "0,0%"], "en": ["12.4%", "1234.6%", "0.0%"]}
+        )
