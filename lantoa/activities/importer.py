@@ -96,13 +96,23 @@ def open_rows(path):
         try:
             return XlsxReader(path)
         except XlsxError as error:
-            raise FileError(
-                _("The file looks like an XLSX workbook but cannot be read.")
-            ) from error
+            raise FileError(_UNREADABLE_XLSX) from error
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileError(_("This is an old Excel file (.xls): save it as .xlsx and try again."))
     with open(path, "rb") as handle:
         return CsvRows(handle.read())
+
+
+def read_rows(reader):
+    """The rows of `reader` (from `open_rows`); a workbook found unreadable on the way is a
+    FileError, like one found unreadable at once."""
+    try:
+        yield from reader.rows()
+    except XlsxError as error:
+        raise FileError(_UNREADABLE_XLSX) from error
+
+
+_UNREADABLE_XLSX = gettext_lazy("The file looks like an XLSX workbook but cannot be read.")
 
 
 def _label_map(pairs):

@@ -213,6 +213,20 @@ class ImportTestCase(ScenarioTestCase):
         _response, job = self.upload(b"\xd0\xcf\x11\xe0" + b"\x00" * 100, name="cu.xls")
         self.assertIn("tệp Excel cũ (.xls)", job.errors[0][2])
 
+    def test_it_refuses_a_workbook_whose_sheet_breaks_off(self):
+        whole = xlsx_bytes([talk_row(), talk_row(day=datetime.date(2018, 3, 21))])
+        broken = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(whole)) as source, zipfile.ZipFile(broken, "w") as copy:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    data = data[: len(data) * 2 // 3]
+                copy.writestr(item, data)
+        _response, job = self.upload(broken.getvalue())
+        self.assertEqual(job.status, ImportJob.Status.FAILED)
+        self.assertIn("không đọc được", job.errors[0][2])
+        self.assertFalse(Activity.objects.exists())
+
     def test_it_takes_the_kind_from_the_templates_first_line(self):
         headers = HEADERS[1:]
         content = xlsx_bytes(
