@@ -990,7 +990,8 @@ def _pools(rng, outlets, outlet_names):
     pools = {}
     for category in ("enterprise", "agency", "upper"):
         pools[category] = {
-            kind: [_entry(rng, kind, category, outlets) for _ in range(POOL_SIZE)] for kind in KINDS
+            kind: [draw_entry(rng, kind, category, outlets) for _ in range(POOL_SIZE)]
+            for kind in KINDS
         }
     for by_kind in pools.values():
         for entries in by_kind.values():
@@ -1012,7 +1013,9 @@ def _pools(rng, outlets, outlet_names):
     return pools
 
 
-def _entry(rng, kind, category, outlets):
+def draw_entry(rng, kind, category, outlets):
+    """What an activity of `kind` says at a unit of `category` ("enterprise", "agency" or
+    "upper"); `outlets`: {outlet code: id}."""
     entry = Entry()
     if kind == OutreachKind.MEDIA:
         entry.subtype = rng.choice(

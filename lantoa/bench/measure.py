@@ -30,6 +30,7 @@ from lantoa.activities.indexes import LEVELS, level_field
 from lantoa.activities.layout import COLUMNS_BY_KEY
 from lantoa.activities.models import Activity, ImportJob, MediaOutlet, Subtype
 from lantoa.activities.services import activities_import, activity_create
+from lantoa.bench import generate
 from lantoa.documents.models import OutgoingNumber
 from lantoa.outreach import OutreachKind
 from lantoa.periods.period import Period, WindowRule
@@ -335,7 +336,9 @@ def _row(result):
 
 def _import_rows(count, seed=7):
     """(unit code, kind, fields) of `count` new activities of the grassroots unions, dated in
-    the last year, each one distinct from every stored one (its title says so)."""
+    the last year. They say what the generated activities say, drawn from the generator's
+    pools (`generate.draw_entry`), so that they are as long as the stored rows and are stored
+    where such rows go; each one is distinct from every stored one (its title says so)."""
     rng = random.Random(seed)
     year = last_year()
     today = timezone.localdate()
@@ -346,32 +349,35 @@ def _import_rows(count, seed=7):
         .order_by("pk")
         .values_list("code", flat=True)[:2000]
     )
-    outlet = MediaOutlet.objects.order_by("rank").first()
+    outlets = dict(MediaOutlet.objects.values_list("code", "pk"))
+    outlet_names = dict(MediaOutlet.objects.values_list("pk", "name"))
     for number in range(count):
+        kind = rng.choices(generate.KINDS, weights=generate.MIX_GRASSROOTS)[0]
+        entry = generate.draw_entry(rng, kind, "enterprise", outlets)
         day = min(today, datetime.date(year, 1, 1) + datetime.timedelta(rng.randrange(365)))
-        kind = rng.choice(
-            [OutreachKind.DISSEMINATION, OutreachKind.TALK, OutreachKind.VISUAL, OutreachKind.MEDIA]
-        )
+        title = entry.title.replace("{year}", str(year))
         row = {
-            "kind": str(kind.label),
+            "kind": str(OutreachKind(kind).label),
             "unit": rng.choice(units),
             "date": day,
-            "title": f"Hoạt động nhập thử {number}",
+            "title": f"{title} ({number + 1})",
+            "subtype": str(Subtype(entry.subtype).label) if entry.subtype else None,
         }
         if kind == OutreachKind.MEDIA:
-            row.update(subtype=str(Subtype.NEWS.label), outlet=outlet.name)
+            row.update(outlet=outlet_names[entry.outlet], link=entry.link or None)
         else:
-            row.update(place_kind=str(PlaceKind.OTHER.label), location="Nhà văn hóa")
+            row.update(place_kind=str(PlaceKind(entry.place_kind).label), location=entry.location)
         if kind == OutreachKind.VISUAL:
-            row.update(banners=rng.randint(1, 3), posters=rng.randint(0, 10))
+            visual = ("banners", "panels", "posters", "paintings")
+            row.update(zip(visual, entry.visual, strict=True))
         elif kind != OutreachKind.MEDIA:
             participants = rng.randint(10, 200)
-            form = Subtype.TRAINING if kind == OutreachKind.DISSEMINATION else Subtype.SEMINAR
             row.update(
-                subtype=str(form.label),
                 participants=participants,
-                women=participants // 2,
-                industrial_workers=participants // 3,
+                women=round(participants * entry.women),
+                industrial_workers=round(participants * entry.industrial),
+                materials=entry.materials or None,
+                speakers=entry.speakers or None,
             )
         yield row
 
@@ -390,8 +396,13 @@ def build_import_file(path, count):
         "women",
         "industrial_workers",
         "banners",
+        "panels",
         "posters",
+        "paintings",
+        "materials",
+        "speakers",
         "outlet",
+        "link",
     ]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Hoạt động")
