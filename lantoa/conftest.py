@@ -95,7 +95,8 @@ def log_in(page, username, password="secret-pass-123"):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    # "**/" would match the login page's own address, before the sign-in has answered.
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def pytest_terminal_summary(terminalreporter):
