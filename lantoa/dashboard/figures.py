@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lantoa.outreach import OutreachKind
 from lantoa.plans.models import ReportingLevel
 from lantoa.reports.selectors import Tally
-from lantoa.templatetags.lantoa import num, percent, thousand_separator
+from lantoa.templatetags.lantoa import grouped, num, percent, thousand_separator
 
 # The kinds of activity the reports count, with the indicators of their number and attendances.
 KINDS = [
@@ -123,7 +123,7 @@ def _cell_html(cell, separator):
     if cell["ratio"]:
         return escape(percent(value))
     if type(value) is int:
-        return f"{value:,}".replace(",", separator)
+        return grouped(value, separator)
     return escape(num(value))
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.periods.period import Period
 from lantoa.plans.services import CONFEDERATION
-from lantoa.templatetags.lantoa import num, percent, thousand_separator
+from lantoa.templatetags.lantoa import grouped, num, percent, thousand_separator
 from lantoa.text import short_date
 
 from . import indicators as registry
@@ -178,7 +178,7 @@ def _cell_text(cell, separator):
     if value is None:
         return ""
     if type(value) is int:
-        return f"{value:,}".replace(",", separator)
+        return grouped(value, separator)
     return num(value)
 
 

@@ -44,9 +44,15 @@ def num(value, decimals=None):
     if value is None or value == "":
         return ""
     if type(value) is int and decimals is None:
-        # Reports print thousands of counts: group them without number_format's generality.
-        return f"{value:,}".replace(",", thousand_separator())
+        return grouped(value, thousand_separator())
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def grouped(count, separator):
+    """A whole number with its thousands grouped by `separator`. Reports and dashboards print
+    thousands of counts: they read the separator once (`thousand_separator`) and group them
+    without number_format's generality."""
+    return f"{count:,}".replace(",", separator)
 
 
 def thousand_separator():
