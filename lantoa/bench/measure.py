@@ -555,7 +555,35 @@ def measure_burst(*, clients, seconds, say=print):
 # --- the machine --------------------------------------------------------------------------
 
 
-def machine():
+def cpu_counters():
+    """(steal, total) time of all the CPUs so far, from /proc/stat; None where there is none."""
+    try:
+        with open("/proc/stat") as handle:
+            ticks = [int(value) for value in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (ticks[7] if len(ticks) > 7 else 0), sum(ticks)
+
+
+def python_probe_ms(runs=5):
+    """The fastest of `runs` runs of a fixed loop of plain Python, in ms.
+
+    Virtual machines with the same CPU model name ran this project's Python at speeds a factor
+    of two apart: this says how fast the machine was, so that runs on two machines can be
+    compared."""
+    best = math.inf
+    for _run in range(runs):
+        start = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 1)
+
+
+def machine(since=None):
+    """The machine's description; `since`: `cpu_counters()` at the start of the run, for the
+    share of CPU time the host gave to other virtual machines meanwhile (steal)."""
     model, memory = "", 0
     try:
         with open("/proc/cpuinfo") as handle:
@@ -574,9 +602,17 @@ def machine():
         "ram_gb": memory,
         "python": platform.python_version(),
         "os": platform.platform(),
+        "python_probe_ms": python_probe_ms(),
         # The machine is shared: a load above its cores makes every figure slower.
         "load_average": [round(value, 2) for value in os.getloadavg()],
+        "steal_percent": _steal_percent(since, cpu_counters()),
     }
+
+
+def _steal_percent(before, after):
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return round(100 * (after[0] - before[0]) / (after[1] - before[1]), 1)
 
 
 def engine():

@@ -86,6 +86,15 @@ class BenchCommandTests(TransactionTestCase):
         self.assertGreater(result["import_rows_per_s"], 0)
         self.assertEqual(result["burst"]["lost"], 0)
 
+    def test_it_says_how_fast_the_machine_ran_plain_python(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "bench.json")
+            self.run_bench(path)
+            with open(path) as handle:
+                machine = json.load(handle)["machine"]
+        self.assertGreater(machine["python_probe_ms"], 0)
+        self.assertGreaterEqual(machine["steal_percent"], 0)
+
     def test_it_leaves_the_data_as_it_found_it(self):
         activities = Activity.all_objects.count()
         reports = Report.objects.count()

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=10, help="Length of the burst.")
 
     def handle(self, *args, scale, json_path, runs, import_rows, clients, seconds, **options):
+        counters = measure.cpu_counters()
         rows = Activity.objects.count()
         if not rows:
             raise CommandError("No activities here: run generate_data first.")
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         import_rate = measure.measure_import(rows=import_rows, say=say)
         burst = measure.measure_burst(clients=clients, seconds=seconds, say=say)
         report = {
-            "machine": measure.machine(),
+            "machine": measure.machine(since=counters),
             "engine": engine,
             "scale": scale,
             "rows": rows,
