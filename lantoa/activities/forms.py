@@ -304,11 +304,21 @@ class EvidenceForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("XLSX or CSV file"),
+        label=gettext_lazy("Excel (XLSX, XLS), ODS or CSV file"),
         widget=forms.ClearableFileInput(
             attrs={
-                "accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet,text/csv"
+                "accept": ",".join(
+                    [
+                        ".xlsx",
+                        ".xls",
+                        ".ods",
+                        ".csv",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "application/vnd.ms-excel",
+                        "application/vnd.oasis.opendocument.spreadsheet",
+                        "text/csv",
+                    ]
+                )
             }
         ),
     )

@@ -39,7 +39,7 @@ from .models import (
     stamp_levels,
 )
 from .plan_lines import PlanLineIndex, label_example, parse_label
-from .xlsx import XlsxError, XlsxReader
+from .sheets import WorkbookError, WorkbookReader
 
 HEADER_SEARCH_ROWS = 10
 _MISSING = {
@@ -89,30 +89,21 @@ class CsvRows:
 
 
 def open_rows(path):
-    """A reader with `rows()` → (row number, values) and `estimated_rows`, for XLSX or CSV."""
+    """A reader with `rows()` → (row number, values) and `estimated_rows`, for a workbook
+    (XLSX, XLS, ODS) or a CSV file."""
     with open(path, "rb") as handle:
         head = handle.read(8)
-    if head.startswith(b"PK\x03\x04"):
+    # Zip (XLSX, ODS) or OLE (XLS) signatures; anything else is taken for CSV text.
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         try:
-            return XlsxReader(path)
-        except XlsxError as error:
-            raise FileError(_UNREADABLE_XLSX) from error
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileError(_("This is an old Excel file (.xls): save it as .xlsx and try again."))
+            return WorkbookReader(path)
+        except WorkbookError as error:
+            raise FileError(_UNREADABLE_WORKBOOK) from error
     with open(path, "rb") as handle:
         return CsvRows(handle.read())
 
 
-def read_rows(reader):
-    """The rows of `reader` (from `open_rows`); a workbook found unreadable on the way is a
-    FileError, like one found unreadable at once."""
-    try:
-        yield from reader.rows()
-    except XlsxError as error:
-        raise FileError(_UNREADABLE_XLSX) from error
-
-
-_UNREADABLE_XLSX = gettext_lazy("The file looks like an XLSX workbook but cannot be read.")
+_UNREADABLE_WORKBOOK = gettext_lazy("The file looks like an Excel workbook but cannot be read.")
 
 
 def _label_map(pairs):
@@ -287,8 +278,9 @@ class RowImporter:
                 value = value.strip()
                 if not value:
                     continue
-            # Only text and whole numbers are cached: True == 1 == 1.0 as dictionary keys.
-            if cache is None or (kind_of_value is not str and kind_of_value is not int):
+            # Booleans are not cached: True == 1 == 1.0 as dictionary keys. A number reads the
+            # same whether the workbook stored it as 1 or 1.0.
+            if cache is None or kind_of_value is bool:
                 try:
                     fields[key] = self._parse(key, value)
                 except _Unknown as problem:

@@ -375,7 +375,7 @@ def _windows(reader, rows):
 def _rows_under_header(reader, rows):
     header_found = False
     empty = True
-    for number, values in importer.read_rows(reader):
+    for number, values in reader.rows():
         if not header_found:
             header_found = rows.take_header(values)
             if not header_found and number >= importer.HEADER_SEARCH_ROWS:

@@ -1,4 +1,5 @@
-"""XLSX and CSV import: templates, all or nothing, every row's error in Vietnamese, round trips."""
+"""Workbook (XLSX, XLS, ODS) and CSV import: templates, all or nothing, every row's error in
+Vietnamese, round trips."""
 
 import csv
 import datetime
@@ -16,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from lantoa.activities import layout, rollup, services
 from lantoa.activities.models import Activity, ActivityRollup, ImportJob
-from lantoa.activities.xlsx import XlsxReader
+from lantoa.activities.sheets import WorkbookReader
 from lantoa.outreach import OutreachKind
 from lantoa.plans.tests.factories import issued
 from lantoa.test import ScenarioTestCase
@@ -26,6 +27,8 @@ from .factories import make_activity, outlet, stored_rollup
 
 HEADERS = ["Loại hoạt động", "Mã đơn vị", "Ngày", "Hình thức", "Loại địa điểm", "Số người tham dự"]
 TALK = "Tọa đàm, nói chuyện chuyên đề, giao lưu"
+# talk.xls and talk.ods: `xlsx_bytes([talk_row()])` saved by LibreOffice Calc in those formats.
+FILES = Path(__file__).parent / "files"
 
 
 def xlsx_bytes(rows, headers=HEADERS, preamble=()):
@@ -211,7 +214,20 @@ class ImportTestCase(ScenarioTestCase):
 
     def test_it_refuses_a_file_that_is_not_a_spreadsheet(self):
         _response, job = self.upload(b"\xd0\xcf\x11\xe0" + b"\x00" * 100, name="cu.xls")
-        self.assertIn("tệp Excel cũ (.xls)", job.errors[0][2])
+        self.assertEqual(job.status, ImportJob.Status.FAILED)
+        self.assertIn("bảng tính Excel nhưng không đọc được", job.errors[0][2])
+
+    def test_it_imports_an_old_excel_file(self):
+        _response, job = self.upload((FILES / "talk.xls").read_bytes(), name="hoat-dong.xls")
+        self.assertEqual(job.created_count, 1)
+        activity = Activity.objects.get()
+        self.assertEqual((activity.date, activity.participants), (datetime.date(2018, 3, 20), 30))
+
+    def test_it_imports_an_opendocument_sheet(self):
+        _response, job = self.upload((FILES / "talk.ods").read_bytes(), name="hoat-dong.ods")
+        self.assertEqual(job.created_count, 1)
+        activity = Activity.objects.get()
+        self.assertEqual((activity.date, activity.participants), (datetime.date(2018, 3, 20), 30))
 
     def test_it_refuses_a_workbook_whose_sheet_breaks_off(self):
         whole = xlsx_bytes([talk_row(), talk_row(day=datetime.date(2018, 3, 21))])
@@ -432,8 +448,8 @@ class RoundTripTestCase(ScenarioTestCase):
         self.assertEqual(rows[1][0], "Tuyên truyền trực quan")
 
 
-class XlsxReaderTestCase(ScenarioTestCase):
-    def test_it_reads_shared_strings_dates_and_sparse_cells(self):
+class WorkbookReaderTestCase(ScenarioTestCase):
+    def test_it_reads_text_numbers_dates_and_sparse_cells(self):
         workbook = Workbook()
         sheet = workbook.active
         sheet["A1"] = "Khởi nghiệp"
@@ -442,37 +458,60 @@ class XlsxReaderTestCase(ScenarioTestCase):
         sheet["D2"] = 1.5
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
             workbook.save(handle.name)
-            reader = XlsxReader(handle.name)
-            rows = list(reader.rows())
-        self.assertEqual(rows[0], (1, ("Khởi nghiệp", None, 12)))
-        _number, values = rows[1]
-        self.assertEqual(reader.serial_to_date(values[1]), datetime.date(2018, 3, 2))
-        self.assertEqual(values[3], 1.5)
+            rows = list(WorkbookReader(handle.name).rows())
+        self.assertEqual(
+            rows,
+            [(1, ("Khởi nghiệp", "", 12, "")), (2, ("", datetime.date(2018, 3, 2), "", 1.5))],
+        )
 
-    def test_it_reads_indented_xml_rich_text_and_formulas_as_excel_means_them(self):
+    def test_it_numbers_rows_as_excel_shows_them_and_skips_empty_ones(self):
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet["B3"] = "Tọa đàm"
+        sheet["C6"] = 7
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+            workbook.save(handle.name)
+            reader = WorkbookReader(handle.name)
+            rows = list(reader.rows())
+        self.assertEqual(rows, [(3, ("Tọa đàm", "")), (6, ("", 7))])
+        self.assertEqual(reader.estimated_rows, 6)
+
+    def test_it_reads_prefixed_xml_rich_text_and_formulas_as_excel_means_them(self):
         sheet = """<?xml version="1.0" encoding="UTF-8"?>
 <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
   <x:sheetData>
     <x:row r="1">
       <x:c r="A1" t="inlineStr">
-        <x:is><x:r><x:t>Khởi </x:t></x:r><x:r><x:t>nghiệp</x:t></x:r></x:is>
+        <x:is><x:r><x:t xml:space="preserve">Khởi </x:t></x:r><x:r><x:t>nghiệp</x:t></x:r></x:is>
       </x:c>
       <x:c r="B1"><x:f>1+1</x:f><x:v>2</x:v></x:c>
       <x:c r="C1"><x:f>A1&amp;B1</x:f></x:c>
-      <x:c r="D1"><x:v/></x:c>
+      <x:c r="D1" t="e"><x:v>#N/A</x:v></x:c>
       <x:c r="E1" t="s">
         <x:v>0</x:v>
       </x:c>
     </x:row>
   </x:sheetData>
 </x:worksheet>"""
+        relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+        kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
             with zipfile.ZipFile(handle.name, "w") as archive:
                 archive.writestr(
+                    "_rels/.rels",
+                    f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                    f'Type="{kinds}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+                )
+                archive.writestr(
+                    "xl/_rels/workbook.xml.rels",
+                    f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                    f'Type="{kinds}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+                )
+                archive.writestr(
                     "xl/workbook.xml",
                     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                    '<sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:r="http://schemas'
-                    '.openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>',
+                    f'<sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:r="{kinds}"/>'
+                    "</sheets></workbook>",
                 )
                 archive.writestr("xl/worksheets/sheet1.xml", sheet)
                 archive.writestr(
@@ -480,5 +519,5 @@ class XlsxReaderTestCase(ScenarioTestCase):
                     '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                     "<si><t>Tọa đàm</t></si></sst>",
                 )
-            rows = list(XlsxReader(handle.name).rows())
-        self.assertEqual(rows, [(1, ("Khởi nghiệp", 2, None, None, "Tọa đàm"))])
+            rows = list(WorkbookReader(handle.name).rows())
+        self.assertEqual(rows, [(1, ("Khởi nghiệp", 2, "", "", "Tọa đàm"))])
