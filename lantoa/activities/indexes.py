@@ -18,12 +18,7 @@ index's own condition included.
 from django.db import models
 from django.db.models import Q
 
-# level_0 is the root of the tree (the province, or the nation) … level_4 a sub-union.
-LEVELS = 5
-
-
-def level_field(depth):
-    return f"level_{depth}"
+from lantoa.units.models import LEVELS, level_field
 
 
 def _report_index(depth):

@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from lantoa.outreach import OutreachKind
 from lantoa.text import fold, search_terms
-from lantoa.units.models import Place, PlaceKind, Unit
+from lantoa.units.models import LEVEL_FIELDS, Place, PlaceKind, Unit
 
 from . import rollup
 from .indexes import ACTIVITY_INDEXES, LEVELS, level_field
@@ -36,7 +36,6 @@ ACTIVITY_KINDS = [
     OutreachKind.MEDIA,
 ]
 KIND_CHOICES = [(kind.value, kind.label) for kind in ACTIVITY_KINDS]
-LEVEL_FIELDS = [level_field(depth) for depth in range(LEVELS)]
 DUPLICATE_MESSAGE = _(
     "This activity is already logged (same unit, kind, date, place, subject and figures)."
 )

@@ -26,7 +26,7 @@ import operator
 
 from django.db import connection, transaction
 
-from .indexes import LEVELS, level_field
+from lantoa.units.models import LEVEL_FIELDS, LEVELS, level_field
 
 ROLLUP_DEPTHS = (0, 1)
 
@@ -45,7 +45,6 @@ KEY_COLUMNS = ("depth", "unit_id", "half_month", "kind", "place_kind", "child", 
 VALUE_COLUMNS = ("count", *SUMMED_COLUMNS)
 # What a stored activity contributes with: read before a change to take it back out.
 SOURCE_FIELDS = ("date", "kind", "place_kind", "outlet_id", "deleted_at", *SUMMED_COLUMNS)
-_LEVEL_FIELDS = tuple(level_field(depth) for depth in range(LEVELS))
 
 
 def half_month(day):
@@ -87,7 +86,7 @@ def contributions(activity):
     get = activity.get if isinstance(activity, dict) else activity.__dict__.get
     if get("deleted_at") is not None:
         return {}
-    stamped = [depth for depth in ROLLUP_DEPTHS if get(_LEVEL_FIELDS[depth]) is not None]
+    stamped = [depth for depth in ROLLUP_DEPTHS if get(LEVEL_FIELDS[depth]) is not None]
     if not stamped:
         return {}
     day, kind = half_month(get("date")), get("kind")
@@ -95,10 +94,8 @@ def contributions(activity):
     values = (1, *[get(name) or 0 for name in SUMMED_COLUMNS])
     found = {}
     for depth in stamped:
-        child = get(_LEVEL_FIELDS[depth + 1]) if depth + 1 < LEVELS else None
-        found[(depth, get(_LEVEL_FIELDS[depth]), day, kind, place_kind, child or 0, outlet)] = (
-            values
-        )
+        child = get(LEVEL_FIELDS[depth + 1]) if depth + 1 < LEVELS else None
+        found[(depth, get(LEVEL_FIELDS[depth]), day, kind, place_kind, child or 0, outlet)] = values
     return found
 
 

@@ -41,7 +41,16 @@ from lantoa.plans import services as plan_services
 from lantoa.plans.models import Plan
 from lantoa.text import fold
 from lantoa.units.kinds import ensure_standard_kinds
-from lantoa.units.models import Headcount, Place, PlaceKind, Unit, UnitKind, UnitLink
+from lantoa.units.models import (
+    LEVEL_FIELDS,
+    Headcount,
+    Place,
+    PlaceKind,
+    Unit,
+    UnitKind,
+    UnitLink,
+    census_day,
+)
 
 ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 PASSWORD = "lantoa-bench"
@@ -557,12 +566,13 @@ class Generator:
         )
         write_rows(
             Headcount,
-            ["unit_id", "year", "members", "workers", "industrial_workers"],
+            ["unit_id", "year", "members", "workers", "industrial_workers", *LEVEL_FIELDS],
             self._headcounts(),
         )
 
     def _headcounts(self):
         rng = self.rng
+        paths = self._paths()
         for unit in self.units:
             if unit.kind != UnitKind.GRASSROOTS_UNION:
                 workers = rng.randint(8, 40)  # the office of an upper unit
@@ -579,7 +589,13 @@ class Generator:
                 workers = max(5, int(workers * rng.uniform(0.95, 1.08)))
                 members = int(workers * rng.uniform(0.75, 0.98))
                 unit.members[year] = members
-                yield unit.pk, year, members, workers, int(workers * industrial_share)
+                census = census_day(year)
+                levels = next(
+                    path
+                    for first, after, path in paths[unit.pk]
+                    if (first is None or first <= census) and (after is None or census < after)
+                )
+                yield unit.pk, year, members, workers, int(workers * industrial_share), *levels
 
     def _alive_in(self, unit, year):
         return unit.opened_on.year <= year and (

@@ -13,6 +13,30 @@ from lantoa.text import fold, search_terms
 
 # Deeper trees than this are data errors (a cycle); the recursive queries stop there.
 MAX_DEPTH = 12
+# Records summed over subtrees (activities, headcounts) carry their unit's chain of ancestors in
+# columns level_0 (the root: the province, or the nation) … level_4, so that a report reads the
+# subtree of a unit at level k as `level_k = unit` instead of walking the tree (PERFORMANCE.md).
+LEVELS = 5
+
+
+def level_field(depth):
+    return f"level_{depth}"
+
+
+LEVEL_FIELDS = tuple(level_field(depth) for depth in range(LEVELS))
+
+
+def census_day(year):
+    """The day a year's headcount is placed in the tree on: the year's last."""
+    return datetime.date(year, 12, 31)
+
+
+def levels_of(path):
+    """The level columns' values for a chain of unit ids from the root down: the first LEVELS
+    of them, then None."""
+    return (*path[:LEVELS], *[None] * (LEVELS - len(path)))
+
+
 # The scope of a user is the subtree as it stands today, plus closed units as they stood when
 # they closed, so that the records of a merged-away union stay visible to the unit above it.
 _LINK_TABLE = "units_unitlink"
@@ -210,6 +234,9 @@ class UnitLink(models.Model):
         indexes = [
             models.Index(fields=["parent", "valid_from"]),
             models.Index(fields=["unit", "valid_from"]),
+            # The changes of the tree between two dates (`selectors.units_moved_between`).
+            models.Index(fields=["valid_from"], name="unitlink_starts"),
+            models.Index(fields=["valid_to"], name="unitlink_ends"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -238,17 +265,41 @@ class Headcount(models.Model):
         help_text=_("Workers in enterprises and industrial parks: the plan's primary target."),
     )
 
-    history = HistoricalRecords()
+    # The unit's ancestors on the year's census day (`census_day`), kept by `stamp_levels` on
+    # save and by `services.headcounts_restamp` when the tree changes.
+    level_0 = models.BigIntegerField(null=True, blank=True, editable=False)
+    level_1 = models.BigIntegerField(null=True, blank=True, editable=False)
+    level_2 = models.BigIntegerField(null=True, blank=True, editable=False)
+    level_3 = models.BigIntegerField(null=True, blank=True, editable=False)
+    level_4 = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=list(LEVEL_FIELDS))
 
     class Meta:
         ordering = ["unit", "-year"]
         verbose_name = _("headcount")
         verbose_name_plural = _("headcounts")
         indexes = [
-            # A year's people of a large subtree (a province, the nation) without the table.
+            # A year's people of a deep unit's subtree, walked unit by unit, without the table.
             models.Index(
                 fields=["year", "unit", "members", "workers", "industrial_workers"],
                 name="headcount_year_people",
+            ),
+            # A year's people per child of a unit at level k (`selectors.STAMPED_DEPTHS`): one
+            # range of this index.
+            *(
+                models.Index(
+                    fields=[
+                        "year",
+                        level_field(depth),
+                        level_field(depth + 1),
+                        "members",
+                        "workers",
+                        "industrial_workers",
+                    ],
+                    name=f"headcount_level{depth}_people",
+                )
+                for depth in (0, 1)
             ),
         ]
         constraints = [
@@ -261,6 +312,17 @@ class Headcount(models.Model):
 
     def __str__(self):
         return f"{self.unit} {self.year}"
+
+    def save(self, *args, **kwargs):
+        self.stamp_levels()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *LEVEL_FIELDS}
+        super().save(*args, **kwargs)
+
+    def stamp_levels(self):
+        path = [unit.pk for unit in Unit(pk=self.unit_id).ancestors(on=census_day(self.year))]
+        for name, value in zip(LEVEL_FIELDS, levels_of(path), strict=True):
+            setattr(self, name, value)
 
     def clean(self):
         if self.industrial_workers > self.workers:

@@ -1,10 +1,13 @@
 """Writes to the union tree that touch several rows."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from .models import Unit, UnitLink
+from lantoa.sql import batched
+
+from .models import LEVEL_FIELDS, Headcount, Unit, UnitLink, census_day, levels_of
+from .selectors import TreeHistory, ever_below
 from .signals import tree_changed
 
 
@@ -47,3 +50,32 @@ def unit_move(*, unit, new_parent, on):
     # Sent inside the transaction: re-stamped records commit or roll back with the move.
     tree_changed.send(sender=Unit, unit_ids=moved_ids, since=on)
     return link
+
+
+@transaction.atomic
+def headcounts_restamp(*, unit_ids):
+    """Re-stamp the level columns of the headcounts of `unit_ids` and of every unit that ever sat
+    below one of them, from the tree on each census day.
+
+    Run whenever a parent link is saved or deleted (`receivers`), whoever writes it: a changed
+    link moves the unit's whole subtree. Only the rows whose levels change are written.
+    """
+    headcounts = Headcount.objects.order_by()
+    rows = []
+    for batch in batched(sorted(ever_below(unit_ids))):
+        rows += headcounts.filter(unit_id__in=batch).values_list(
+            "pk", "unit_id", "year", *LEVEL_FIELDS
+        )
+    tree = TreeHistory(unit_ids={unit_id for _pk, unit_id, *_rest in rows})
+    changed = []
+    for pk, unit_id, year, *stamped in rows:
+        levels = levels_of(tree.path(unit_id, census_day(year)))
+        if tuple(stamped) != levels:
+            changed.append((*levels, pk))
+    if not changed:
+        return
+    table = connection.ops.quote_name(Headcount._meta.db_table)
+    columns = ", ".join(f"{connection.ops.quote_name(name)} = %s" for name in LEVEL_FIELDS)
+    with connection.cursor() as cursor:
+        for batch in batched(changed):
+            cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", batch)
