@@ -9,7 +9,7 @@ from django.test import TestCase
 
 from lantoa.activities.models import Activity
 from lantoa.bench.generate import ACTIVITY_COLUMNS
-from lantoa.units.models import Unit, UnitKind, UnitLink
+from lantoa.units.models import LEVEL_FIELDS, Headcount, Unit, UnitKind, UnitLink
 from lantoa.units.selectors import TreeHistory
 
 
@@ -44,6 +44,16 @@ class GeneratedTinyProvinceTests(TestCase):
             self.assertEqual(activity.levels, expected.levels, activity.pk)
             for field in fields:
                 self.assertEqual(getattr(activity, field), getattr(expected, field), field)
+
+    def test_it_stamps_every_headcount_as_the_model_would(self):
+        for headcount in Headcount.objects.all():
+            expected = copy.copy(headcount)
+            expected.stamp_levels()
+            self.assertEqual(
+                [getattr(headcount, name) for name in LEVEL_FIELDS],
+                [getattr(expected, name) for name in LEVEL_FIELDS],
+                headcount.pk,
+            )
 
     def test_it_generates_only_valid_activities(self):
         for activity in Activity.objects.select_related("unit", "place", "outlet", "plan_line"):
