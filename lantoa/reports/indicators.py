@@ -32,7 +32,7 @@ class Source:
 
 def _headcount_rows(unit, start, end, *, depth):
     # People are counted per year; the subtree as it stands at the end of the window.
-    people = headcounts_by_branch(unit, on=end, year=end.year, depth=depth)
+    people = headcounts_by_branch(unit, on=end, year=end.year)
     return [{"child": branch, **counts} for branch, counts in people.items()]
 
 

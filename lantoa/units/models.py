@@ -315,7 +315,7 @@ class Headcount(models.Model):
 
     def save(self, *args, **kwargs):
         self.stamp_levels()
-        if kwargs.get("update_fields") is not None:
+        if kwargs.get("update_fields"):
             kwargs["update_fields"] = {*kwargs["update_fields"], *LEVEL_FIELDS}
         super().save(*args, **kwargs)
 

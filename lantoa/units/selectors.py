@@ -94,27 +94,37 @@ _PEOPLE_FIELDS = ("members", "workers", "industrial_workers")
 # 2-3 ms, less than finding the tree's changes over a quarter-to-census stretch nationwide
 # (about 20 ms, `_recount_moved`).
 STAMPED_DEPTHS = (0, 1)
+# Past this many units placed otherwise on the census day than on the report's day (a
+# reorganisation of a whole level), recounting them costs more than the walk: about 50 µs a unit
+# against 210 ms for the nation's walk.
+RECOUNT_LIMIT = 3_000
 
 
-def headcounts_by_branch(unit, *, on, year, depth=None):
+def headcounts_by_branch(unit, *, on, year):
     """The headcounts of `year` summed per child of `unit` over the subtree on a date:
     {child id (None: `unit`'s own people): {members, workers, industrial_workers}}.
 
-    `depth` is the unit's level on `on`, if the caller knows it. For the units of the top levels
-    (STAMPED_DEPTHS) the sums come from the level columns, stamped from the tree on the year's
-    census day, in one range of an index; the units whose place differs between `on` and that
-    day (`units_moved_between`) are taken out and counted where they stood on `on`. Below, the
-    subtree is walked.
+    For the units of the top levels (STAMPED_DEPTHS) the sums come from the level columns,
+    stamped from the tree on the year's census day, in one range of an index; the units whose
+    place differs between `on` and that day (`units_moved_between`) are taken out and counted
+    where they stood on `on`. Below those levels, when the unit itself moved, or when too much
+    of the tree did, the subtree is walked.
     """
     unit_id = getattr(unit, "pk", unit)
-    if depth is None:
-        depth = len(Unit(pk=unit_id).ancestors(on=on)) - 1
-    if depth not in STAMPED_DEPTHS:
+    census = census_day(year)
+    tree = TreeHistory(unit_ids=[unit_id])
+    path = tree.path(unit_id, on)
+    if len(path) - 1 not in STAMPED_DEPTHS:
         return _people(_walked_people(unit_id, on=on, year=year))
+    moved = units_moved_between(on, census)
+    tree.load(moved)
+    # A unit whose own chain differs on the census day has its subtree stamped at another level.
+    if tree.path(unit_id, census) != path or len(moved) > RECOUNT_LIMIT:
+        return _people(_walked_people(unit_id, on=on, year=year))
+    depth = len(path) - 1
     counted = _stamped_people(unit_id, depth=depth, year=year)
-    moved = units_moved_between(on, census_day(year))
     if moved:
-        _recount_moved(counted, unit_id, depth=depth, on=on, year=year, moved=moved)
+        _recount_moved(counted, unit_id, depth=depth, on=on, year=year, moved=moved, tree=tree)
     return _people(counted)
 
 
@@ -149,18 +159,19 @@ def _stamped_people(unit_id, *, depth, year):
         return {branch: list(sums) for branch, *sums in cursor.fetchall()}
 
 
-def _recount_moved(counted, unit_id, *, depth, on, year, moved):
+def _recount_moved(counted, unit_id, *, depth, on, year, moved, tree):
     """Take the headcounts of the moved units' subtrees out of where the level columns placed
-    them and add them where the units stood on `on`."""
+    them and add them where the units stood on `on` (`tree`: a TreeHistory holding them)."""
     census = census_day(year)
-    tree = TreeHistory(unit_ids=moved)
     # Only the moves inside the unit's subtree, on either day, change its sums; most moved units
     # are grassroots unions opened or closed, with no units below them.
     inside = {m for m in moved if unit_id in tree.path(m, on) or unit_id in tree.path(m, census)}
     parents = set()
     for batch in batched(sorted(inside)):
         parents.update(
-            UnitLink.objects.filter(parent_id__in=batch).values_list("parent_id", flat=True)
+            UnitLink.objects.filter(parent_id__in=batch)
+            .values_list("parent_id", flat=True)
+            .distinct()
         )
     affected = inside | subtrees_on(parents, on=on) | subtrees_on(parents, on=census)
     rows = []

@@ -2,9 +2,11 @@
 stood on the day a report asks about."""
 
 import datetime
+from unittest import mock
 
-from lantoa.test import ScenarioTestCase
-from lantoa.units.models import Headcount
+from lantoa.test import ScenarioTestCase, make_unit
+from lantoa.units import selectors
+from lantoa.units.models import Headcount, UnitKind, UnitLink
 from lantoa.units.selectors import headcounts_by_branch
 from lantoa.units.services import unit_move
 
@@ -59,3 +61,20 @@ class HeadcountLevelsTestCase(ScenarioTestCase):
         december = headcounts_by_branch(self.district_a, on=END_OF_YEAR, year=2018)
         self.assertEqual(march[self.grassroots_a.pk]["members"], 400)
         self.assertEqual(december, {})
+
+    def test_it_counts_people_below_a_unit_whose_federation_joined_another_later_in_the_year(self):
+        nation = make_unit("VN", UnitKind.PROVINCIAL_FEDERATION, "Tổng Liên đoàn Lao động")
+        UnitLink.objects.create(unit=self.province, parent=nation, valid_from=MID_YEAR)
+        march = headcounts_by_branch(self.district_a, on=END_OF_MARCH, year=2018)
+        self.assertEqual(
+            march,
+            {self.grassroots_a.pk: {"members": 400, "workers": 450, "industrial_workers": 400}},
+        )
+
+    def test_it_walks_the_tree_when_too_many_unions_moved_to_recount_them(self):
+        unit_move(unit=self.grassroots_a, new_parent=self.district_b, on=MID_YEAR)
+        walk = mock.patch.object(selectors, "_walked_people", wraps=selectors._walked_people)
+        with mock.patch.object(selectors, "RECOUNT_LIMIT", 0), walk as walked:
+            march = headcounts_by_branch(self.province, on=END_OF_MARCH, year=2018)
+        walked.assert_called_once()
+        self.assertEqual(march[self.district_a.pk]["members"], 400)
