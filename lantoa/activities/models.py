@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from lantoa.outreach import OutreachKind
 from lantoa.text import fold, search_terms
-from lantoa.units.models import LEVEL_FIELDS, Place, PlaceKind, Unit
+from lantoa.units.models import LEVEL_FIELDS, Place, PlaceKind, Unit, level_column
 
 from . import rollup
 from .indexes import ACTIVITY_INDEXES, LEVELS, level_field
@@ -250,10 +250,6 @@ def _count(verbose_name, help_text=""):
     return models.PositiveIntegerField(verbose_name, default=0, help_text=help_text)
 
 
-def _level():
-    return models.BigIntegerField(null=True, blank=True, editable=False)
-
-
 class Activity(models.Model):
     unit = models.ForeignKey(
         Unit,
@@ -327,11 +323,11 @@ class Activity(models.Model):
         db_index=False,  # a partial index, see indexes.py
     )
 
-    level_0 = _level()
-    level_1 = _level()
-    level_2 = _level()
-    level_3 = _level()
-    level_4 = _level()
+    level_0 = level_column()
+    level_1 = level_column()
+    level_2 = level_column()
+    level_3 = level_column()
+    level_4 = level_column()
     fingerprint = models.CharField(max_length=32, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 

@@ -26,6 +26,11 @@ def level_field(depth):
 LEVEL_FIELDS = tuple(level_field(depth) for depth in range(LEVELS))
 
 
+def level_column():
+    """A level column: the id of the ancestor at that level, or None below the unit's own."""
+    return models.BigIntegerField(null=True, blank=True, editable=False)
+
+
 def census_day(year):
     """The day a year's headcount is placed in the tree on: the year's last."""
     return datetime.date(year, 12, 31)
@@ -267,11 +272,11 @@ class Headcount(models.Model):
 
     # The unit's ancestors on the year's census day (`census_day`), kept by `stamp_levels` on
     # save and by `services.headcounts_restamp` when the tree changes.
-    level_0 = models.BigIntegerField(null=True, blank=True, editable=False)
-    level_1 = models.BigIntegerField(null=True, blank=True, editable=False)
-    level_2 = models.BigIntegerField(null=True, blank=True, editable=False)
-    level_3 = models.BigIntegerField(null=True, blank=True, editable=False)
-    level_4 = models.BigIntegerField(null=True, blank=True, editable=False)
+    level_0 = level_column()
+    level_1 = level_column()
+    level_2 = level_column()
+    level_3 = level_column()
+    level_4 = level_column()
 
     history = HistoricalRecords(excluded_fields=list(LEVEL_FIELDS))
 

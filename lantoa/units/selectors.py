@@ -199,7 +199,8 @@ def _add(counted, branch, people, *, sign):
 
 
 def units_moved_between(first, last):
-    """The units whose parent on `first` differs from their parent on `last` (ids, a set)."""
+    """The units whose parent may differ between two dates (ids, a set): every unit with a link
+    that starts or ends after the earlier date, up to and including the later."""
     first, last = min(first, last), max(first, last)
     if first == last:
         return set()
