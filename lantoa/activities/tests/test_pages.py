@@ -7,9 +7,9 @@ from django.urls import reverse
 from lantoa.activities import services
 from lantoa.activities.models import Activity
 from lantoa.outreach import OutreachKind
-from lantoa.test import MARKER_B, ScenarioTestCase
+from lantoa.test import MARKER_B, ScenarioTestCase, make_unit
 from lantoa.units import services as unit_services
-from lantoa.units.models import PlaceKind
+from lantoa.units.models import PlaceKind, UnitKind
 
 from .factories import make_activity
 
@@ -44,6 +44,17 @@ class ListTestCase(ScenarioTestCase):
 
     def test_it_lists_only_the_activities_in_the_officers_scope(self):
         self.assertEqual(self.titles(), {self.talk.title, self.banner.title})
+
+    def test_it_lists_every_activity_under_every_root_to_the_federation_admin(self):
+        other_root = make_unit("Q", UnitKind.PROVINCIAL_FEDERATION, "Liên đoàn Lao động tỉnh khác")
+        elsewhere = make_activity(other_root, title="Tọa đàm ở tỉnh khác")
+        self.login(self.admin)
+        response = self.client.get(reverse("activity_list"))
+        self.assertEqual(
+            [activity.title for activity in response.context["page"]],
+            [self.banner.title, elsewhere.title, self.other_side.title, self.talk.title],
+        )
+        self.assertEqual(response.context["summary"]["count"], 4)
 
     def test_it_searches_without_diacritics(self):
         self.assertEqual(self.titles(q="toa dam KHOI nghiep"), {self.talk.title})
