@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,11 +33,27 @@ def can_edit_unit(user, unit):
     return user.is_authenticated and user.can_edit and can_view_unit(user, unit)
 
 
+# The most unit ids a scope passes as a list of values; more go as the recursive subquery.
+# PostgreSQL takes at most 65,535 parameters, SQLite (as Django counts) 999.
+_LISTED_UNITS = 10_000
+
+
 def restrict(queryset, user, *, unit_field="unit"):
-    """Narrow a queryset of records to those whose `unit_field` the user may see."""
+    """Narrow a queryset of records to those whose `unit_field` the user may see.
+
+    The visible units are read first and named in the query when there are few enough: the
+    database then knows how few they are. As a subquery, PostgreSQL took a district's
+    recursive scope for a large share of the nation and hashed 30 million activities against
+    it (6.3 s for a district's totals; 0.1-0.3 s with the ids listed).
+    """
     if user.is_authenticated and user.is_federation_admin:
         return queryset
-    return queryset.filter(**{f"{unit_field}__in": visible_units(user).values("pk")})
+    units = visible_units(user).values_list("pk", flat=True)
+    limit = min(_LISTED_UNITS, (connection.features.max_query_params or _LISTED_UNITS) - 100)
+    listed = list(units[: limit + 1])
+    if len(listed) > limit:
+        return queryset.filter(**{f"{unit_field}__in": units})
+    return queryset.filter(**{f"{unit_field}__in": listed})
 
 
 def get_unit_for_user(request, pk, *, edit=False):

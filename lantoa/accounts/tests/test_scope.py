@@ -1,9 +1,13 @@
+from unittest import mock
+
 from django.http import Http404
 from django.test import RequestFactory
 
+from lantoa.accounts import scope
 from lantoa.accounts.models import Role, User
-from lantoa.accounts.scope import get_unit_for_user, visible_units
+from lantoa.accounts.scope import get_unit_for_user, restrict, visible_units
 from lantoa.test import ScenarioTestCase
+from lantoa.units.models import Place
 
 
 class ScopeTestCase(ScenarioTestCase):
@@ -32,3 +36,13 @@ class ScopeTestCase(ScenarioTestCase):
         request.user = self.officer_a
         with self.assertRaises(Http404):
             get_unit_for_user(request, self.grassroots_b.pk)
+
+    def restricted_places(self, user):
+        return set(restrict(Place.objects.all(), user).values_list("name", flat=True))
+
+    def test_it_restricts_records_to_the_units_in_scope_named_one_by_one(self):
+        self.assertEqual(self.restricted_places(self.officer_a), {self.place_a.name})
+
+    def test_it_restricts_records_through_the_tree_when_the_scope_is_too_large_to_name(self):
+        with mock.patch.object(scope, "_LISTED_UNITS", 1):
+            self.assertEqual(self.restricted_places(self.officer_a), {self.place_a.name})
