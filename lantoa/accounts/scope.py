@@ -49,7 +49,10 @@ def restrict(queryset, user, *, unit_field="unit"):
     if user.is_authenticated and user.is_federation_admin:
         return queryset
     units = visible_units(user).values_list("pk", flat=True)
-    limit = min(_LISTED_UNITS, (connection.features.max_query_params or _LISTED_UNITS) - 100)
+    limit = _LISTED_UNITS
+    if connection.features.max_query_params:
+        # Room for the query's other parameters.
+        limit = min(limit, connection.features.max_query_params - 100)
     listed = list(units[: limit + 1])
     if len(listed) > limit:
         return queryset.filter(**{f"{unit_field}__in": units})
