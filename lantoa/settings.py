@@ -116,7 +116,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
-else:
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compiling: it pays for long analytical queries, not for a page's, whose cost the
     # planner may merely estimate as high. A district officer's activity list nationally spent
     # 1.5 s compiling for 0.27 s of work (docs/benchmarks.md).
